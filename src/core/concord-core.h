@@ -1,0 +1,18 @@
+/* concord-core.h — everything of the core library
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "concord-error.h"
+#include "concord-types.h"
+#include "concord-clock.h"
+#include "concord-case.h"
+#include "concord-case-summary.h"
+#include "concord-validate.h"
+#include "concord-case-number.h"
+#include "concord-search-text.h"
+#include "concord-store.h"
+#include "concord-case-list.h"
+#include "concord-context.h"
+#include "concord-demo.h"

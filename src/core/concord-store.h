@@ -1,0 +1,211 @@
+/* concord-store.h — the storage interface
+ *
+ * Everything outside src/core/concord-sqlite-*.c talks to storage through
+ * this interface, so that a shared PostgreSQL backend can be added without
+ * touching the interface code. Every write happens in one transaction:
+ * either all of it is stored or none of it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "concord-case.h"
+#include "concord-case-summary.h"
+
+G_BEGIN_DECLS
+
+/* What the case list shows: all fields optional. */
+typedef struct
+{
+  char    *text;            /* search text; NULL or blank for all cases */
+  int      stage;           /* ConcordStage, or -1 for any */
+  char    *category;        /* category code, or NULL for any */
+  int      mediation_type;  /* ConcordMediationType, or -1 for any */
+  char    *mine;            /* a username: only cases whose team has them */
+  gboolean overdue;         /* only cases past their due time */
+} ConcordCaseQuery;
+
+ConcordCaseQuery *concord_case_query_new (void);
+ConcordCaseQuery *concord_case_query_copy (const ConcordCaseQuery *query);
+void              concord_case_query_free (ConcordCaseQuery *query);
+gboolean          concord_case_query_equal (const ConcordCaseQuery *a,
+                                            const ConcordCaseQuery *b);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordCaseQuery, concord_case_query_free)
+
+/* A dispute category: built-in ones have a translated label. */
+typedef struct
+{
+  char    *code;
+  char    *label;           /* translated for built-in codes */
+  gboolean builtin;
+  gboolean active;          /* inactive categories stay on old cases only */
+} ConcordCategory;
+
+void concord_category_free (ConcordCategory *category);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordCategory, concord_category_free)
+
+/* One entry of the append-only audit log. Each entry's hash is SHA-256 over
+ * the previous entry's hash and this entry's fields, so a changed or
+ * removed entry breaks the chain. */
+typedef struct
+{
+  gint64  id;
+  char   *at;               /* UTC ISO-8601 */
+  char   *actor;            /* username */
+  gint64  case_id;          /* 0 when not about a case */
+  char   *action;           /* "case.create", "case.update", "case.accept"… */
+  char   *detail;
+  char   *hash;             /* hex */
+} ConcordAuditEntry;
+
+void concord_audit_entry_free (ConcordAuditEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordAuditEntry, concord_audit_entry_free)
+
+/* Station settings kept in the database (not per-desk preferences). */
+#define CONCORD_SETTING_STATION_NAME        "station.name"        /* 四方派出所人民调解室 */
+#define CONCORD_SETTING_STATION_SHORT_NAME  "station.short-name"  /* 四方 */
+#define CONCORD_SETTING_COMMITTEE_NAME      "station.committee"   /* 人民调解委员会名称 */
+#define CONCORD_SETTING_CASE_NUMBER_FORMAT  "case-number.format"
+#define CONCORD_SETTING_LIMIT_RECEIVED_DAYS "limit.received.days" /* days to decide acceptance */
+#define CONCORD_SETTING_LIMIT_ACCEPTED_DAYS "limit.accepted.days" /* days to the first session */
+
+#define CONCORD_TYPE_STORE (concord_store_get_type ())
+G_DECLARE_INTERFACE (ConcordStore, concord_store, CONCORD, STORE, GObject)
+
+struct _ConcordStoreInterface
+{
+  GTypeInterface parent_iface;
+
+  int          (*get_schema_version) (ConcordStore *self);
+  const char  *(*get_location)       (ConcordStore *self);
+
+  gboolean     (*save_case)       (ConcordStore *self, ConcordCase *c, const char *actor, GError **error);
+  ConcordCase *(*load_case)       (ConcordStore *self, gint64 id, GError **error);
+  ConcordCase *(*find_case)       (ConcordStore *self, const char *case_no, GError **error);
+  gboolean     (*decide_case)     (ConcordStore *self, gint64 id, gboolean accept, const char *reason,
+                                   const char *actor, GError **error);
+  GPtrArray   *(*query_cases)     (ConcordStore *self, const ConcordCaseQuery *query, gint64 before_id,
+                                   guint limit, GError **error);
+  gboolean     (*count_cases)     (ConcordStore *self, const ConcordCaseQuery *query, guint cap,
+                                   guint *count, gboolean *capped, GError **error);
+
+  GPtrArray   *(*list_members)    (ConcordStore *self, GError **error);
+  gboolean     (*save_member)     (ConcordStore *self, ConcordTeamMember *member, const char *actor,
+                                   GError **error);
+
+  GPtrArray   *(*list_categories) (ConcordStore *self, gboolean include_inactive, GError **error);
+  gboolean     (*save_category)   (ConcordStore *self, const char *code, const char *label,
+                                   gboolean active, const char *actor, GError **error);
+
+  char        *(*get_setting)     (ConcordStore *self, const char *key);
+  gboolean     (*set_setting)     (ConcordStore *self, const char *key, const char *value,
+                                   const char *actor, GError **error);
+
+  GPtrArray   *(*list_audit)      (ConcordStore *self, gint64 case_id, GError **error);
+  gboolean     (*verify_audit)    (ConcordStore *self, GError **error);
+
+  gboolean     (*begin_batch)     (ConcordStore *self, GError **error);
+  gboolean     (*commit_batch)    (ConcordStore *self, GError **error);
+  void         (*rollback_batch)  (ConcordStore *self);
+};
+
+/* The database the programs use when none is given: $CONCORD_DB, or
+ * concord/concord.db in the user's data directory. */
+char          *concord_store_default_path (void);
+
+/* Opens (creating it and its directory if needed) and upgrades the
+ * database at @location, a file path. A database made by a newer Concord is
+ * refused with CONCORD_ERROR_DB_TOO_NEW and left untouched; a file that is
+ * not a Concord database gives CONCORD_ERROR_DB_CORRUPT; no permission gives
+ * CONCORD_ERROR_DB_CANNOT_OPEN. */
+ConcordStore  *concord_store_open (const char *location,
+                                   GError    **error);
+
+/* The schema version this build writes. */
+int            concord_store_latest_schema_version (void);
+
+int            concord_store_get_schema_version (ConcordStore *self);
+const char    *concord_store_get_location (ConcordStore *self);
+
+/* Validates @c (concord_case_validate()) and stores it with its parties and
+ * team in one transaction. A new case (id 0) gets its id, case number,
+ * received_at and due_at; team members without an id are added to the
+ * station's members (or matched by name and phone). Fills c->updated_at. */
+gboolean       concord_store_save_case (ConcordStore *self,
+                                        ConcordCase  *c,
+                                        const char   *actor,
+                                        GError      **error);
+ConcordCase   *concord_store_load_case (ConcordStore *self,
+                                        gint64        id,
+                                        GError      **error);
+ConcordCase   *concord_store_find_case (ConcordStore *self,
+                                        const char   *case_no,
+                                        GError      **error);
+/* Accept (受理) or not accept (with @reason, required) a received case. */
+gboolean       concord_store_decide_case (ConcordStore *self,
+                                          gint64        id,
+                                          gboolean      accept,
+                                          const char   *reason,
+                                          const char   *actor,
+                                          GError      **error);
+
+/* Cases matching @query, newest first, with ids below @before_id (0: from
+ * the newest), at most @limit: a new array of ConcordCaseSummary. */
+GPtrArray     *concord_store_query_cases (ConcordStore           *self,
+                                          const ConcordCaseQuery *query,
+                                          gint64                  before_id,
+                                          guint                   limit,
+                                          GError                **error);
+/* Counts matches up to @cap (0: no cap); *capped tells the count stopped. */
+gboolean       concord_store_count_cases (ConcordStore           *self,
+                                          const ConcordCaseQuery *query,
+                                          guint                   cap,
+                                          guint                  *count,
+                                          gboolean               *capped,
+                                          GError                **error);
+
+GPtrArray     *concord_store_list_members (ConcordStore *self,
+                                           GError      **error);
+gboolean       concord_store_save_member (ConcordStore      *self,
+                                          ConcordTeamMember *member,
+                                          const char        *actor,
+                                          GError           **error);
+
+GPtrArray     *concord_store_list_categories (ConcordStore *self,
+                                              gboolean      include_inactive,
+                                              GError      **error);
+gboolean       concord_store_save_category (ConcordStore *self,
+                                            const char   *code,
+                                            const char   *label,
+                                            gboolean      active,
+                                            const char   *actor,
+                                            GError      **error);
+/* Label of a category code (built-in translated, or as stored), or the code
+ * itself when unknown. */
+char          *concord_store_dup_category_label (ConcordStore *self,
+                                                 const char   *code);
+
+char          *concord_store_get_setting (ConcordStore *self,
+                                          const char   *key);
+gboolean       concord_store_set_setting (ConcordStore *self,
+                                          const char   *key,
+                                          const char   *value,
+                                          const char   *actor,
+                                          GError      **error);
+
+GPtrArray     *concord_store_list_audit (ConcordStore *self,
+                                         gint64        case_id,
+                                         GError      **error);
+gboolean       concord_store_verify_audit (ConcordStore *self,
+                                           GError      **error);
+
+/* Groups many writes (demo data, generated cases) into one transaction. */
+gboolean       concord_store_begin_batch (ConcordStore *self,
+                                          GError      **error);
+gboolean       concord_store_commit_batch (ConcordStore *self,
+                                           GError      **error);
+void           concord_store_rollback_batch (ConcordStore *self);
+
+G_END_DECLS

@@ -1,0 +1,27 @@
+/* main.c — the Concord application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "concord"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "concord-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(ConcordApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, concord_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = concord_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,28 @@
+/* concord-ui-util.h — small helpers the widgets share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* A modal AdwMessageDialog with one "Close" response. */
+void   concord_ui_show_message (GtkWindow  *parent,
+                                const char *heading,
+                                const char *body);
+
+/* Marks @widget invalid (CSS class "error", accessible state) and shows
+ * @message in @message_label; NULL @message clears both. */
+void   concord_ui_set_field_error (GtkWidget  *widget,
+                                   GtkLabel   *message_label,
+                                   const char *message);
+
+/* A stored UTC time as local "2026-11-23 14:30", or "" for NULL. */
+char  *concord_ui_format_time (const char *utc_iso);
+
+/* Text of a GtkTextView's buffer, owned by the caller. */
+char  *concord_ui_text_view_dup_text (GtkTextView *view);
+
+G_END_DECLS

@@ -1,0 +1,26 @@
+/* concord-window.h — the main window: case list beside the open case
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "concord-core.h"
+
+G_BEGIN_DECLS
+
+#define CONCORD_TYPE_WINDOW (concord_window_get_type ())
+G_DECLARE_FINAL_TYPE (ConcordWindow, concord_window, CONCORD, WINDOW, AdwApplicationWindow)
+
+ConcordWindow *concord_window_new (GtkApplication *application,
+                                   ConcordContext *context);
+ConcordContext *concord_window_get_context (ConcordWindow *self);
+/* Shows the case with @id on the right and selects it in the list when it
+ * is among the rows shown. */
+void           concord_window_show_case (ConcordWindow *self,
+                                         gint64         id);
+/* The search entry's text (tests type into the real entry). */
+GtkEditable   *concord_window_get_search_entry (ConcordWindow *self);
+
+G_END_DECLS

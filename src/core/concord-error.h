@@ -13,8 +13,7 @@ G_BEGIN_DECLS
 /**
  * ConcordError:
  * @CONCORD_ERROR_INVALID: a value the user typed is not valid; the message
- *   says why and the field name is in the error's prefix (see
- *   concord_field_error_*)
+ *   says why (concord_case_validate() tells which field)
  * @CONCORD_ERROR_NOT_FOUND: no such case, party, member…
  * @CONCORD_ERROR_DB_CANNOT_OPEN: the database file could not be opened
  *   (missing directory, no permission)

@@ -1,1 +1,248 @@
-/* placeholder: being written */
+/* concord-sqlite-migrations.c — the schema and its ordered migrations
+ *
+ * The schema version is PRAGMA user_version. Migration N brings a database
+ * from version N-1 to N, in one transaction. Never edit a migration that
+ * has shipped: add the next one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "concord-sqlite"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "concord-error.h"
+#include "concord-types.h"
+#include "concord-sqlite-private.h"
+
+/* Version 1: cases, parties, team members, settings, categories, the
+ * audit log. */
+static const char migration_1_sql[] =
+  "CREATE TABLE settings ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE category ("
+  "  code     TEXT PRIMARY KEY,"
+  "  label    TEXT NOT NULL,"
+  "  builtin  INTEGER NOT NULL DEFAULT 0,"
+  "  active   INTEGER NOT NULL DEFAULT 1,"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE team_member ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  name         TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  role         TEXT NOT NULL,"
+  "  phone        TEXT,"
+  "  id_number    TEXT,"
+  "  organisation TEXT,"
+  "  username     TEXT,"
+  "  created_at   TEXT NOT NULL"
+  ");"
+  "CREATE INDEX team_member_username ON team_member (username) WHERE username IS NOT NULL;"
+
+  "CREATE TABLE case_sequence ("
+  "  year INTEGER PRIMARY KEY,"
+  "  last INTEGER NOT NULL"
+  ");"
+
+  "CREATE TABLE cases ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  case_no        TEXT NOT NULL UNIQUE,"
+  "  year           INTEGER NOT NULL,"
+  "  seq            INTEGER NOT NULL,"
+  "  source         TEXT NOT NULL,"
+  "  referred_by    TEXT,"
+  "  incident_no    TEXT,"
+  "  occurred_at    TEXT,"
+  "  place          TEXT,"
+  "  category       TEXT REFERENCES category (code),"
+  "  mediation_type TEXT NOT NULL,"
+  "  facts          TEXT,"
+  "  stage          TEXT NOT NULL,"
+  "  stage_reason   TEXT,"
+  "  received_at    TEXT NOT NULL,"
+  "  due_at         TEXT,"
+  "  updated_at     TEXT NOT NULL,"
+  "  party_names    TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (year, seq)"
+  ");"
+  "CREATE INDEX cases_stage ON cases (stage, id);"
+  "CREATE INDEX cases_category ON cases (category, id);"
+  "CREATE INDEX cases_type ON cases (mediation_type, id);"
+  "CREATE INDEX cases_due ON cases (due_at) WHERE due_at IS NOT NULL;"
+
+  "CREATE TABLE party ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  case_id        INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  position       INTEGER NOT NULL,"
+  "  represents_id  INTEGER REFERENCES party (id) ON DELETE CASCADE,"
+  "  kind           TEXT NOT NULL,"
+  "  role           TEXT NOT NULL,"
+  "  name           TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  gender         TEXT NOT NULL DEFAULT 'unknown',"
+  "  ethnicity      TEXT,"
+  "  birth_date     TEXT,"
+  "  id_type        TEXT NOT NULL DEFAULT 'none',"
+  "  id_number      TEXT,"
+  "  phone          TEXT,"
+  "  address        TEXT,"
+  "  occupation     TEXT,"
+  "  claims         TEXT,"
+  "  agent_kind     TEXT NOT NULL DEFAULT 'none',"
+  "  agent_relation TEXT"
+  ");"
+  "CREATE INDEX party_case ON party (case_id, position);"
+  "CREATE INDEX party_represents ON party (represents_id) WHERE represents_id IS NOT NULL;"
+  "CREATE INDEX party_id_number ON party (id_number) WHERE id_number IS NOT NULL;"
+  "CREATE INDEX party_phone ON party (phone) WHERE phone IS NOT NULL;"
+
+  "CREATE TABLE case_team ("
+  "  case_id   INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  position  INTEGER NOT NULL,"
+  "  member_id INTEGER NOT NULL REFERENCES team_member (id),"
+  "  role      TEXT NOT NULL,"
+  "  PRIMARY KEY (case_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX case_team_member ON case_team (member_id, case_id);"
+
+  /* Append-only: each entry's hash covers the previous entry's hash. */
+  "CREATE TABLE audit ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  at        TEXT NOT NULL,"
+  "  actor     TEXT NOT NULL,"
+  "  case_id   INTEGER,"
+  "  action    TEXT NOT NULL,"
+  "  detail    TEXT,"
+  "  prev_hash TEXT NOT NULL,"
+  "  hash      TEXT NOT NULL"
+  ");"
+  "CREATE INDEX audit_case ON audit (case_id) WHERE case_id IS NOT NULL;"
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;";
+
+static gboolean
+seed_categories (sqlite3 *db,
+                 GError **error)
+{
+  const ConcordCategoryDefault *defaults;
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+  int rc;
+
+  defaults = concord_category_defaults (&n);
+  rc = sqlite3_prepare_v2 (db,
+                           "INSERT OR IGNORE INTO category (code, label, builtin, active, position)"
+                           " VALUES (?1, ?2, 1, 1, ?3)",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _concord_sqlite_set_error (db, rc, "seed categories", error);
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      sqlite3_bind_text (stmt, 1, defaults[i].code, -1, SQLITE_STATIC);
+      /* The stored label is the untranslated source; built-in labels are
+       * translated when shown. */
+      sqlite3_bind_text (stmt, 2, defaults[i].label, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, (int) i);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _concord_sqlite_set_error (db, rc, "seed categories", error);
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static gboolean
+migrate_1 (sqlite3 *db,
+           GError **error)
+{
+  return _concord_sqlite_exec (db, migration_1_sql, error) &&
+         seed_categories (db, error);
+}
+
+/* Version 2: the full-text search index (one token per Chinese character,
+ * see concord-search-text.h), filled from the cases already there. */
+static gboolean
+migrate_2 (sqlite3 *db,
+           GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (!_concord_sqlite_exec (db,
+                             "CREATE VIRTUAL TABLE case_search USING fts5 ("
+                             "  body, tokenize = 'unicode61 remove_diacritics 2'"
+                             ");",
+                             error))
+    return FALSE;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT id FROM cases ORDER BY id", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _concord_sqlite_set_error (db, rc, "index cases", error);
+      return FALSE;
+    }
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ok = _concord_sqlite_index_case (db, sqlite3_column_int64 (stmt, 0), error);
+  if (ok && rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (db, rc, "index cases", error);
+      ok = FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+typedef gboolean (*MigrateFunc) (sqlite3 *db, GError **error);
+
+static const MigrateFunc migrations[] = {
+  NULL,           /* version 0: the empty file */
+  migrate_1,
+  migrate_2,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONCORD_SQLITE_LATEST_VERSION + 1);
+
+gboolean
+_concord_sqlite_migrate (sqlite3 *db,
+                         int      from,
+                         int      target,
+                         GError **error)
+{
+  g_return_val_if_fail (from >= 0 && target <= CONCORD_SQLITE_LATEST_VERSION, FALSE);
+
+  for (int version = from + 1; version <= target; version++)
+    {
+      g_autofree char *set_version = NULL;
+
+      if (!_concord_sqlite_exec (db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+      if (!migrations[version] (db, error) ||
+          !_concord_sqlite_exec (db, set_version, error) ||
+          (version == 1 &&
+           !_concord_sqlite_exec (db, "PRAGMA application_id = 1131376227", error)) ||
+          !_concord_sqlite_exec (db, "COMMIT", error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          g_prefix_error (error, _("Could not upgrade the database to version %d: "), version);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}

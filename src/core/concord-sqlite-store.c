@@ -1,1 +1,1973 @@
-/* placeholder: being written */
+/* concord-sqlite-store.c — ConcordStore on one SQLite file (WAL)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "concord-sqlite"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "concord-case-number.h"
+#include "concord-clock.h"
+#include "concord-error.h"
+#include "concord-search-text.h"
+#include "concord-sqlite-private.h"
+#include "concord-validate.h"
+
+#define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
+#define BUSY_TIMEOUT_MS 5000
+#define FACTS_IN_SUMMARY 160
+
+struct _ConcordSqliteStore
+{
+  GObject     parent_instance;
+  sqlite3    *db;
+  char       *path;
+  int         version;
+  guint       batch_depth;
+  GHashTable *category_labels;  /* code → label shown (translated if built in) */
+};
+
+static void concord_sqlite_store_iface_init (ConcordStoreInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ConcordSqliteStore, concord_sqlite_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (CONCORD_TYPE_STORE, concord_sqlite_store_iface_init))
+
+/* Helpers shared with the migrations */
+
+void
+_concord_sqlite_set_error (sqlite3    *db,
+                           int         rc,
+                           const char *what,
+                           GError    **error)
+{
+  int primary = rc & 0xff;
+  ConcordError code = CONCORD_ERROR_DB_FAILED;
+
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    code = CONCORD_ERROR_DB_BUSY;
+  else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    code = CONCORD_ERROR_DB_CORRUPT;
+  else if (primary == SQLITE_CANTOPEN || primary == SQLITE_PERM ||
+           primary == SQLITE_READONLY || primary == SQLITE_AUTH)
+    code = CONCORD_ERROR_DB_CANNOT_OPEN;
+  else if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+    code = CONCORD_ERROR_CONFLICT;
+
+  if (code == CONCORD_ERROR_DB_BUSY)
+    g_set_error (error, CONCORD_ERROR, code,
+                 _("The database is busy: another program has been writing to it for too long. Try again."));
+  else if (code == CONCORD_ERROR_DB_CORRUPT)
+    g_set_error (error, CONCORD_ERROR, code,
+                 _("The database file is damaged (%s)."),
+                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  else
+    g_set_error (error, CONCORD_ERROR, code, "%s: %s", what,
+                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+}
+
+gboolean
+_concord_sqlite_exec (sqlite3    *db,
+                      const char *sql,
+                      GError    **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _concord_sqlite_set_error (db, rc, "exec", error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (sqlite3    *db,
+         const char *sql,
+         GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _concord_sqlite_set_error (db, rc, "prepare", error);
+      return NULL;
+    }
+  return stmt;
+}
+
+typedef sqlite3_stmt Stmt;
+static void
+stmt_finalize (Stmt *stmt)
+{
+  sqlite3_finalize (stmt);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Stmt, stmt_finalize)
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           index)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, index);
+
+  return text ? g_strdup ((const char *) text) : NULL;
+}
+
+static const char *
+column_str (sqlite3_stmt *stmt,
+            int           index)
+{
+  return (const char *) sqlite3_column_text (stmt, index);
+}
+
+/* Runs a statement that returns no rows. */
+static gboolean
+step_done (sqlite3      *db,
+           sqlite3_stmt *stmt,
+           const char   *what,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _concord_sqlite_set_error (db, rc, what, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+code_or (int value,
+         int fallback)
+{
+  return value >= 0 ? value : fallback;
+}
+
+/* The search index */
+
+static void
+append_party_search_text (GString      *body,
+                          sqlite3_stmt *stmt)
+{
+  /* name, phone, id_number, claims */
+  for (int col = 0; col < 4; col++)
+    concord_search_text_append (body, column_str (stmt, col));
+}
+
+gboolean
+_concord_sqlite_index_case (sqlite3 *db,
+                            gint64   case_id,
+                            GError **error)
+{
+  g_autoptr(Stmt) case_stmt = NULL;
+  g_autoptr(Stmt) party_stmt = NULL;
+  g_autoptr(Stmt) del = NULL;
+  g_autoptr(Stmt) ins = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  int rc;
+
+  case_stmt = prepare (db,
+                       "SELECT case_no, incident_no, place, referred_by, facts FROM cases WHERE id = ?1",
+                       error);
+  if (case_stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (case_stmt, 1, case_id);
+  rc = sqlite3_step (case_stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _concord_sqlite_set_error (db, rc, "index case", error);
+      return FALSE;
+    }
+  for (int col = 0; col < 5; col++)
+    concord_search_text_append (body, column_str (case_stmt, col));
+
+  party_stmt = prepare (db,
+                        "SELECT name, phone, id_number, claims FROM party WHERE case_id = ?1"
+                        " ORDER BY represents_id IS NOT NULL, position",
+                        error);
+  if (party_stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (party_stmt, 1, case_id);
+  while ((rc = sqlite3_step (party_stmt)) == SQLITE_ROW)
+    append_party_search_text (body, party_stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (db, rc, "index case", error);
+      return FALSE;
+    }
+
+  del = prepare (db, "DELETE FROM case_search WHERE rowid = ?1", error);
+  if (del == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, case_id);
+  if (!step_done (db, del, "index case", error))
+    return FALSE;
+
+  ins = prepare (db, "INSERT INTO case_search (rowid, body) VALUES (?1, ?2)", error);
+  if (ins == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (ins, 1, case_id);
+  sqlite3_bind_text (ins, 2, body->str, (int) body->len, SQLITE_STATIC);
+  return step_done (db, ins, "index case", error);
+}
+
+/* Transactions: a write opens its own immediate transaction, or a savepoint
+ * inside a batch. */
+
+static gboolean
+write_begin (ConcordSqliteStore *self,
+             GError            **error)
+{
+  return _concord_sqlite_exec (self->db,
+                               self->batch_depth > 0 ? "SAVEPOINT concord_write" : "BEGIN IMMEDIATE",
+                               error);
+}
+
+static gboolean
+write_commit (ConcordSqliteStore *self,
+              GError            **error)
+{
+  return _concord_sqlite_exec (self->db,
+                               self->batch_depth > 0 ? "RELEASE concord_write" : "COMMIT",
+                               error);
+}
+
+static void
+write_rollback (ConcordSqliteStore *self)
+{
+  if (self->batch_depth > 0)
+    sqlite3_exec (self->db, "ROLLBACK TO concord_write; RELEASE concord_write", NULL, NULL, NULL);
+  else if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* The audit log */
+
+static char *
+audit_hash (const char *prev_hash,
+            const char *at,
+            const char *actor,
+            gint64      case_id,
+            const char *action,
+            const char *detail)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *case_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  const char *parts[] = { prev_hash, at, actor, case_text, action, detail ? detail : "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_checksum_update (sum, (const guchar *) parts[i], (gssize) strlen (parts[i]));
+      g_checksum_update (sum, (const guchar *) "\x1f", 1);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static gboolean
+audit_append (ConcordSqliteStore *self,
+              const char         *actor,
+              gint64              case_id,
+              const char         *action,
+              const char         *detail,
+              GError            **error)
+{
+  g_autoptr(Stmt) last = NULL;
+  g_autoptr(Stmt) ins = NULL;
+  g_autofree char *prev = NULL;
+  g_autofree char *at = concord_clock_now_iso ();
+  g_autofree char *hash = NULL;
+  int rc;
+
+  last = prepare (self->db, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", error);
+  if (last == NULL)
+    return FALSE;
+  rc = sqlite3_step (last);
+  if (rc == SQLITE_ROW)
+    prev = column_dup (last, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "audit", error);
+      return FALSE;
+    }
+  if (prev == NULL)
+    prev = g_strdup (GENESIS_HASH);
+
+  hash = audit_hash (prev, at, actor, case_id, action, detail);
+  ins = prepare (self->db,
+                 "INSERT INTO audit (at, actor, case_id, action, detail, prev_hash, hash)"
+                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                 error);
+  if (ins == NULL)
+    return FALSE;
+  bind_text (ins, 1, at);
+  bind_text (ins, 2, actor);
+  if (case_id > 0)
+    sqlite3_bind_int64 (ins, 3, case_id);
+  bind_text (ins, 4, action);
+  bind_text (ins, 5, detail);
+  bind_text (ins, 6, prev);
+  bind_text (ins, 7, hash);
+  return step_done (self->db, ins, "audit", error);
+}
+
+/* Categories */
+
+static gboolean
+load_category_labels (ConcordSqliteStore *self,
+                      GError            **error)
+{
+  g_autoptr(Stmt) stmt = NULL;
+  int rc;
+
+  g_hash_table_remove_all (self->category_labels);
+  stmt = prepare (self->db, "SELECT code, label, builtin FROM category", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *code = column_str (stmt, 0);
+      const char *builtin = sqlite3_column_int (stmt, 2) ? concord_category_builtin_label (code) : NULL;
+
+      g_hash_table_insert (self->category_labels, g_strdup (code),
+                           g_strdup (builtin ? builtin : column_str (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "categories", error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Time limits */
+
+static char *
+due_after_days (ConcordSqliteStore *self,
+                const char         *from_iso,
+                const char         *setting_key)
+{
+  g_autofree char *value = concord_store_get_setting (CONCORD_STORE (self), setting_key);
+  g_autoptr(GDateTime) from = concord_clock_parse_iso (from_iso);
+  g_autoptr(GDateTime) due = NULL;
+  guint64 days = 0;
+
+  if (from == NULL || value == NULL ||
+      !g_ascii_string_to_unsigned (value, 10, 1, 365, &days, NULL))
+    return NULL;
+  due = g_date_time_add_days (from, (int) days);
+  return concord_clock_format_iso (due);
+}
+
+/* Saving a case */
+
+typedef struct
+{
+  gint64 *field;
+  gint64  old_value;
+} IdRestore;
+
+/* Remembers an id the write assigned, to undo it if the write fails. */
+static void
+assign_id (GArray *restore,
+           gint64 *field,
+           gint64  value)
+{
+  IdRestore r = { field, *field };
+
+  g_array_append_val (restore, r);
+  *field = value;
+}
+
+static gboolean
+write_party (ConcordSqliteStore *self,
+             gint64              case_id,
+             int                 position,
+             gint64              represents_id,
+             ConcordParty       *party,
+             GArray             *restore,
+             GHashTable         *kept,
+             GError            **error)
+{
+  g_autoptr(Stmt) stmt = NULL;
+  gboolean update = party->id > 0;
+
+  if (update)
+    stmt = prepare (self->db,
+                    "UPDATE party SET position = ?3, represents_id = ?4, kind = ?5, role = ?6, name = ?7,"
+                    " gender = ?8, ethnicity = ?9, birth_date = ?10, id_type = ?11, id_number = ?12,"
+                    " phone = ?13, address = ?14, occupation = ?15, claims = ?16, agent_kind = ?17,"
+                    " agent_relation = ?18 WHERE id = ?1 AND case_id = ?2",
+                    error);
+  else
+    stmt = prepare (self->db,
+                    "INSERT INTO party (case_id, position, represents_id, kind, role, name, gender,"
+                    " ethnicity, birth_date, id_type, id_number, phone, address, occupation, claims,"
+                    " agent_kind, agent_relation)"
+                    " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (update)
+    sqlite3_bind_int64 (stmt, 1, party->id);
+  sqlite3_bind_int64 (stmt, 2, case_id);
+  sqlite3_bind_int (stmt, 3, position);
+  if (represents_id > 0)
+    sqlite3_bind_int64 (stmt, 4, represents_id);
+  else
+    sqlite3_bind_null (stmt, 4);
+  bind_text (stmt, 5, concord_party_kind_to_code (party->kind));
+  bind_text (stmt, 6, concord_party_role_to_code (party->role));
+  bind_text (stmt, 7, party->name);
+  bind_text (stmt, 8, concord_gender_to_code (party->gender));
+  bind_text (stmt, 9, party->ethnicity);
+  bind_text (stmt, 10, party->birth_date);
+  bind_text (stmt, 11, concord_id_type_to_code (party->id_type));
+  bind_text (stmt, 12, party->id_number);
+  bind_text (stmt, 13, party->phone);
+  bind_text (stmt, 14, party->address);
+  bind_text (stmt, 15, party->occupation);
+  bind_text (stmt, 16, party->claims);
+  bind_text (stmt, 17, concord_agent_kind_to_code (represents_id > 0 ? CONCORD_AGENT_NONE : party->agent_kind));
+  bind_text (stmt, 18, party->agent_relation);
+
+  if (!step_done (self->db, stmt, "save party", error))
+    return FALSE;
+
+  if (update && sqlite3_changes (self->db) == 0)
+    {
+      /* Not a party of this case (copied from another): store it anew. */
+      assign_id (restore, &party->id, 0);
+      return write_party (self, case_id, position, represents_id, party, restore, kept, error);
+    }
+  if (!update)
+    assign_id (restore, &party->id, sqlite3_last_insert_rowid (self->db));
+  g_hash_table_add (kept, g_memdup2 (&party->id, sizeof party->id));
+
+  if (represents_id == 0 && party->agent != NULL && party->agent_kind != CONCORD_AGENT_NONE)
+    return write_party (self, case_id, position, party->id, party->agent, restore, kept, error);
+  return TRUE;
+}
+
+static gboolean
+delete_removed_parties (ConcordSqliteStore *self,
+                        gint64              case_id,
+                        GHashTable         *kept,
+                        GError            **error)
+{
+  g_autoptr(Stmt) list = NULL;
+  g_autoptr(Stmt) del = NULL;
+  g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  list = prepare (self->db, "SELECT id FROM party WHERE case_id = ?1", error);
+  if (list == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (list, 1, case_id);
+  while ((rc = sqlite3_step (list)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (list, 0);
+
+      if (!g_hash_table_contains (kept, &id))
+        g_array_append_val (removed, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "save parties", error);
+      return FALSE;
+    }
+
+  del = prepare (self->db, "DELETE FROM party WHERE id = ?1", error);
+  if (del == NULL)
+    return FALSE;
+  for (guint i = 0; i < removed->len; i++)
+    {
+      sqlite3_reset (del);
+      sqlite3_bind_int64 (del, 1, g_array_index (removed, gint64, i));
+      if (!step_done (self->db, del, "save parties", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+resolve_member (ConcordSqliteStore *self,
+                ConcordTeamMember  *member,
+                GArray             *restore,
+                GError            **error)
+{
+  g_autoptr(Stmt) find = NULL;
+  g_autoptr(Stmt) ins = NULL;
+  g_autofree char *now = NULL;
+  int rc;
+
+  if (member->id > 0)
+    return TRUE;
+
+  find = prepare (self->db,
+                  "SELECT id FROM team_member WHERE name = ?1 AND phone IS ?2 ORDER BY id LIMIT 1",
+                  error);
+  if (find == NULL)
+    return FALSE;
+  bind_text (find, 1, member->name);
+  bind_text (find, 2, member->phone);
+  rc = sqlite3_step (find);
+  if (rc == SQLITE_ROW)
+    {
+      assign_id (restore, &member->id, sqlite3_column_int64 (find, 0));
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "save team", error);
+      return FALSE;
+    }
+
+  now = concord_clock_now_iso ();
+  ins = prepare (self->db,
+                 "INSERT INTO team_member (name, role, phone, id_number, organisation, username, created_at)"
+                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                 error);
+  if (ins == NULL)
+    return FALSE;
+  bind_text (ins, 1, member->name);
+  bind_text (ins, 2, concord_team_role_to_code (member->role));
+  bind_text (ins, 3, member->phone);
+  bind_text (ins, 4, member->id_number);
+  bind_text (ins, 5, member->organisation);
+  bind_text (ins, 6, member->username);
+  bind_text (ins, 7, now);
+  if (!step_done (self->db, ins, "save team", error))
+    return FALSE;
+  assign_id (restore, &member->id, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
+static gboolean
+write_team (ConcordSqliteStore *self,
+            ConcordCase        *c,
+            GArray             *restore,
+            GError            **error)
+{
+  g_autoptr(Stmt) del = NULL;
+  g_autoptr(Stmt) ins = NULL;
+
+  del = prepare (self->db, "DELETE FROM case_team WHERE case_id = ?1", error);
+  if (del == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, c->id);
+  if (!step_done (self->db, del, "save team", error))
+    return FALSE;
+
+  ins = prepare (self->db,
+                 "INSERT INTO case_team (case_id, position, member_id, role) VALUES (?1, ?2, ?3, ?4)",
+                 error);
+  if (ins == NULL)
+    return FALSE;
+  for (guint i = 0; i < c->team->len; i++)
+    {
+      ConcordTeamMember *member = g_ptr_array_index (c->team, i);
+
+      if (!resolve_member (self, member, restore, error))
+        return FALSE;
+      sqlite3_reset (ins);
+      sqlite3_bind_int64 (ins, 1, c->id);
+      sqlite3_bind_int (ins, 2, (int) i);
+      sqlite3_bind_int64 (ins, 3, member->id);
+      bind_text (ins, 4, concord_team_role_to_code (member->role));
+      if (!step_done (self->db, ins, "save team", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reserves the next number of the year and makes the case number from the
+ * station's format. The sequence row is written inside the same immediate
+ * transaction, so two windows saving at once get different numbers; the
+ * UNIQUE constraint on case_no is the last guard. */
+static gboolean
+next_case_number (ConcordSqliteStore *self,
+                  int                 year,
+                  guint              *seq,
+                  char              **case_no,
+                  GError            **error)
+{
+  g_autofree char *format = concord_store_get_setting (CONCORD_STORE (self), CONCORD_SETTING_CASE_NUMBER_FORMAT);
+  g_autofree char *station = concord_store_get_setting (CONCORD_STORE (self), CONCORD_SETTING_STATION_SHORT_NAME);
+  g_autoptr(Stmt) next = NULL;
+  g_autoptr(Stmt) taken = NULL;
+
+  next = prepare (self->db,
+                  "INSERT INTO case_sequence (year, last) VALUES (?1, 1)"
+                  " ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+                  error);
+  taken = prepare (self->db, "SELECT 1 FROM cases WHERE case_no = ?1", error);
+  if (next == NULL || taken == NULL)
+    return FALSE;
+
+  /* A format changed in the middle of a year may produce a number already
+   * used: skip to the next free one. */
+  for (guint attempt = 0; attempt < 10000; attempt++)
+    {
+      g_autofree char *candidate = NULL;
+      int rc;
+
+      sqlite3_reset (next);
+      sqlite3_bind_int (next, 1, year);
+      rc = sqlite3_step (next);
+      if (rc != SQLITE_ROW)
+        {
+          _concord_sqlite_set_error (self->db, rc, "case number", error);
+          return FALSE;
+        }
+      *seq = (guint) sqlite3_column_int (next, 0);
+      sqlite3_reset (next);
+
+      candidate = concord_case_number_format (format, year, *seq, station, error);
+      if (candidate == NULL)
+        return FALSE;
+
+      sqlite3_reset (taken);
+      bind_text (taken, 1, candidate);
+      rc = sqlite3_step (taken);
+      if (rc == SQLITE_DONE)
+        {
+          *case_no = g_steal_pointer (&candidate);
+          return TRUE;
+        }
+      if (rc != SQLITE_ROW)
+        {
+          _concord_sqlite_set_error (self->db, rc, "case number", error);
+          return FALSE;
+        }
+    }
+  g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_CONFLICT,
+               _("No free case number: check the case number format in Preferences."));
+  return FALSE;
+}
+
+static int
+local_year (const char *utc_iso)
+{
+  g_autoptr(GDateTime) utc = concord_clock_parse_iso (utc_iso);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return 0;
+  local = g_date_time_to_local (utc);
+  return g_date_time_get_year (local);
+}
+
+static gboolean
+insert_case_row (ConcordSqliteStore *self,
+                 ConcordCase        *c,
+                 const char         *now,
+                 char              **case_no,
+                 char              **received_at,
+                 char              **due_at,
+                 gint64             *id,
+                 GError            **error)
+{
+  g_autoptr(Stmt) ins = NULL;
+  guint seq = 0;
+  int year;
+
+  *received_at = g_strdup (c->received_at ? c->received_at : now);
+  year = local_year (*received_at);
+  if (year == 0)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("The time the case was received is not a valid time."));
+      return FALSE;
+    }
+  if (!next_case_number (self, year, &seq, case_no, error))
+    return FALSE;
+  *due_at = c->due_at ? g_strdup (c->due_at)
+                      : due_after_days (self, *received_at, CONCORD_SETTING_LIMIT_RECEIVED_DAYS);
+
+  ins = prepare (self->db,
+                 "INSERT INTO cases (case_no, year, seq, source, referred_by, incident_no, occurred_at,"
+                 " place, category, mediation_type, facts, stage, stage_reason, received_at, due_at,"
+                 " updated_at, party_names)"
+                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, '')",
+                 error);
+  if (ins == NULL)
+    return FALSE;
+  bind_text (ins, 1, *case_no);
+  sqlite3_bind_int (ins, 2, year);
+  sqlite3_bind_int (ins, 3, (int) seq);
+  bind_text (ins, 4, concord_source_to_code (c->source));
+  bind_text (ins, 5, c->referred_by);
+  bind_text (ins, 6, c->incident_no);
+  bind_text (ins, 7, c->occurred_at);
+  bind_text (ins, 8, c->place);
+  bind_text (ins, 9, c->category);
+  bind_text (ins, 10, concord_mediation_type_to_code (c->mediation_type));
+  bind_text (ins, 11, c->facts);
+  bind_text (ins, 12, concord_stage_to_code (CONCORD_STAGE_RECEIVED));
+  bind_text (ins, 13, NULL);
+  bind_text (ins, 14, *received_at);
+  bind_text (ins, 15, *due_at);
+  bind_text (ins, 16, now);
+  if (!step_done (self->db, ins, "save case", error))
+    return FALSE;
+  *id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+static gboolean
+update_case_row (ConcordSqliteStore *self,
+                 ConcordCase        *c,
+                 const char         *now,
+                 GError            **error)
+{
+  g_autoptr(Stmt) upd = NULL;
+
+  upd = prepare (self->db,
+                 "UPDATE cases SET source = ?2, referred_by = ?3, incident_no = ?4, occurred_at = ?5,"
+                 " place = ?6, category = ?7, mediation_type = ?8, facts = ?9, updated_at = ?10"
+                 " WHERE id = ?1",
+                 error);
+  if (upd == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (upd, 1, c->id);
+  bind_text (upd, 2, concord_source_to_code (c->source));
+  bind_text (upd, 3, c->referred_by);
+  bind_text (upd, 4, c->incident_no);
+  bind_text (upd, 5, c->occurred_at);
+  bind_text (upd, 6, c->place);
+  bind_text (upd, 7, c->category);
+  bind_text (upd, 8, concord_mediation_type_to_code (c->mediation_type));
+  bind_text (upd, 9, c->facts);
+  bind_text (upd, 10, now);
+  if (!step_done (self->db, upd, "save case", error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND,
+                   _("This case is no longer in the database."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+update_party_names (ConcordSqliteStore *self,
+                    ConcordCase        *c,
+                    GError            **error)
+{
+  g_autoptr(Stmt) upd = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  /* Stored for the list; the Chinese enumeration comma reads well in every
+   * interface language for Chinese names. */
+  for (guint i = 0; i < c->parties->len; i++)
+    {
+      ConcordParty *party = g_ptr_array_index (c->parties, i);
+
+      if (names->len > 0)
+        g_string_append (names, "、");
+      g_string_append (names, party->name);
+    }
+
+  upd = prepare (self->db, "UPDATE cases SET party_names = ?2 WHERE id = ?1", error);
+  if (upd == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (upd, 1, c->id);
+  bind_text (upd, 2, names->str);
+  return step_done (self->db, upd, "save case", error);
+}
+
+static gboolean
+check_category (ConcordSqliteStore *self,
+                const char         *code,
+                GError            **error)
+{
+  if (code == NULL || g_hash_table_contains (self->category_labels, code))
+    return TRUE;
+  g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+               _("“%s” is not a dispute category of this station."), code);
+  return FALSE;
+}
+
+static gboolean
+sqlite_save_case (ConcordStore *store,
+                  ConcordCase  *c,
+                  const char   *actor,
+                  GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GArray) restore = g_array_new (FALSE, FALSE, sizeof (IdRestore));
+  g_autoptr(GHashTable) kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree char *now = concord_clock_now_iso ();
+  g_autofree char *case_no = NULL;
+  g_autofree char *received_at = NULL;
+  g_autofree char *due_at = NULL;
+  gboolean is_new = c->id == 0;
+  gint64 new_id = 0;
+
+  /* Empty party rows of a form are not parties. */
+  problems = concord_case_validate (c);
+  if (problems->len > 0)
+    {
+      ConcordProblem *first = g_ptr_array_index (problems, 0);
+
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID, "%s", first->message);
+      return FALSE;
+    }
+  if (!check_category (self, c->category, error))
+    return FALSE;
+
+  if (!write_begin (self, error))
+    return FALSE;
+
+  if (is_new)
+    {
+      if (!insert_case_row (self, c, now, &case_no, &received_at, &due_at, &new_id, error))
+        goto failed;
+      assign_id (restore, &c->id, new_id);
+    }
+  else if (!update_case_row (self, c, now, error))
+    goto failed;
+
+  for (guint i = 0; i < c->parties->len; i++)
+    if (!write_party (self, c->id, (int) i, 0, g_ptr_array_index (c->parties, i), restore, kept, error))
+      goto failed;
+  if (!is_new && !delete_removed_parties (self, c->id, kept, error))
+    goto failed;
+  if (!write_team (self, c, restore, error) ||
+      !update_party_names (self, c, error) ||
+      !_concord_sqlite_index_case (self->db, c->id, error) ||
+      !audit_append (self, actor, c->id, is_new ? "case.create" : "case.update",
+                     is_new ? case_no : NULL, error) ||
+      !write_commit (self, error))
+    goto failed;
+
+  if (is_new)
+    {
+      g_free (c->case_no);
+      c->case_no = g_steal_pointer (&case_no);
+      g_free (c->received_at);
+      c->received_at = g_steal_pointer (&received_at);
+      g_free (c->due_at);
+      c->due_at = g_steal_pointer (&due_at);
+      c->stage = CONCORD_STAGE_RECEIVED;
+    }
+  g_free (c->updated_at);
+  c->updated_at = g_steal_pointer (&now);
+  return TRUE;
+
+failed:
+  write_rollback (self);
+  /* Nothing was stored: the record must not pretend it was. */
+  for (guint i = restore->len; i > 0; i--)
+    {
+      IdRestore *r = &g_array_index (restore, IdRestore, i - 1);
+      *r->field = r->old_value;
+    }
+  return FALSE;
+}
+
+/* Loading a case */
+
+static ConcordParty *
+party_from_row (sqlite3_stmt *stmt)
+{
+  ConcordParty *party = concord_party_new ();
+
+  /* id, represents_id, kind, role, name, gender, ethnicity, birth_date,
+   * id_type, id_number, phone, address, occupation, claims, agent_kind,
+   * agent_relation */
+  party->id = sqlite3_column_int64 (stmt, 0);
+  party->kind = code_or (concord_party_kind_from_code (column_str (stmt, 2)), CONCORD_PARTY_PERSON);
+  party->role = code_or (concord_party_role_from_code (column_str (stmt, 3)), CONCORD_ROLE_PARTY);
+  party->name = column_dup (stmt, 4);
+  party->gender = code_or (concord_gender_from_code (column_str (stmt, 5)), CONCORD_GENDER_UNKNOWN);
+  party->ethnicity = column_dup (stmt, 6);
+  party->birth_date = column_dup (stmt, 7);
+  party->id_type = code_or (concord_id_type_from_code (column_str (stmt, 8)), CONCORD_ID_OTHER);
+  party->id_number = column_dup (stmt, 9);
+  party->phone = column_dup (stmt, 10);
+  party->address = column_dup (stmt, 11);
+  party->occupation = column_dup (stmt, 12);
+  party->claims = column_dup (stmt, 13);
+  party->agent_kind = code_or (concord_agent_kind_from_code (column_str (stmt, 14)), CONCORD_AGENT_NONE);
+  party->agent_relation = column_dup (stmt, 15);
+  return party;
+}
+
+static gboolean
+load_parties (ConcordSqliteStore *self,
+              ConcordCase        *c,
+              GError            **error)
+{
+  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  int rc;
+
+  stmt = prepare (self->db,
+                  "SELECT id, represents_id, kind, role, name, gender, ethnicity, birth_date, id_type,"
+                  " id_number, phone, address, occupation, claims, agent_kind, agent_relation"
+                  " FROM party WHERE case_id = ?1 ORDER BY represents_id IS NOT NULL, position, id",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, c->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ConcordParty *party = party_from_row (stmt);
+
+      if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+        {
+          g_ptr_array_add (c->parties, party);
+          g_hash_table_insert (by_id, &party->id, party);
+        }
+      else
+        {
+          gint64 represents = sqlite3_column_int64 (stmt, 1);
+          ConcordParty *principal = g_hash_table_lookup (by_id, &represents);
+
+          if (principal != NULL && principal->agent == NULL)
+            principal->agent = party;
+          else
+            concord_party_unref (party);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "load parties", error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_team (ConcordSqliteStore *self,
+           ConcordCase        *c,
+           GError            **error)
+{
+  g_autoptr(Stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self->db,
+                  "SELECT m.id, m.name, ct.role, m.phone, m.id_number, m.organisation, m.username"
+                  " FROM case_team ct JOIN team_member m ON m.id = ct.member_id"
+                  " WHERE ct.case_id = ?1 ORDER BY ct.position",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, c->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ConcordTeamMember *member = concord_team_member_new ();
+
+      member->id = sqlite3_column_int64 (stmt, 0);
+      member->name = column_dup (stmt, 1);
+      member->role = code_or (concord_team_role_from_code (column_str (stmt, 2)), CONCORD_TEAM_HELPER);
+      member->phone = column_dup (stmt, 3);
+      member->id_number = column_dup (stmt, 4);
+      member->organisation = column_dup (stmt, 5);
+      member->username = column_dup (stmt, 6);
+      g_ptr_array_add (c->team, member);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "load team", error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static ConcordCase *
+load_case_where (ConcordSqliteStore *self,
+                 const char         *where,
+                 gint64              id,
+                 const char         *case_no,
+                 GError            **error)
+{
+  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(ConcordCase) c = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  sql = g_strconcat ("SELECT id, case_no, source, referred_by, incident_no, occurred_at, place, category,"
+                     " mediation_type, facts, stage, stage_reason, received_at, due_at, updated_at"
+                     " FROM cases WHERE ", where, NULL);
+  stmt = prepare (self->db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  if (case_no != NULL)
+    bind_text (stmt, 1, case_no);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      if (case_no != NULL)
+        g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND,
+                     _("No case numbered “%s”."), case_no);
+      else
+        g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND,
+                     _("No case with id %" G_GINT64_FORMAT "."), id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _concord_sqlite_set_error (self->db, rc, "load case", error);
+      return NULL;
+    }
+
+  c = concord_case_new ();
+  c->id = sqlite3_column_int64 (stmt, 0);
+  c->case_no = column_dup (stmt, 1);
+  c->source = code_or (concord_source_from_code (column_str (stmt, 2)), CONCORD_SOURCE_WALK_IN);
+  c->referred_by = column_dup (stmt, 3);
+  c->incident_no = column_dup (stmt, 4);
+  c->occurred_at = column_dup (stmt, 5);
+  c->place = column_dup (stmt, 6);
+  c->category = column_dup (stmt, 7);
+  c->mediation_type = code_or (concord_mediation_type_from_code (column_str (stmt, 8)),
+                               CONCORD_MEDIATION_PEOPLE);
+  c->facts = column_dup (stmt, 9);
+  c->stage = code_or (concord_stage_from_code (column_str (stmt, 10)), CONCORD_STAGE_RECEIVED);
+  c->stage_reason = column_dup (stmt, 11);
+  c->received_at = column_dup (stmt, 12);
+  c->due_at = column_dup (stmt, 13);
+  c->updated_at = column_dup (stmt, 14);
+
+  if (!load_parties (self, c, error) || !load_team (self, c, error))
+    return NULL;
+  return g_steal_pointer (&c);
+}
+
+static ConcordCase *
+sqlite_load_case (ConcordStore *store,
+                  gint64        id,
+                  GError      **error)
+{
+  return load_case_where (CONCORD_SQLITE_STORE (store), "id = ?1", id, NULL, error);
+}
+
+static ConcordCase *
+sqlite_find_case (ConcordStore *store,
+                  const char   *case_no,
+                  GError      **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (case_no));
+
+  return load_case_where (CONCORD_SQLITE_STORE (store), "case_no = ?1", 0, stripped, error);
+}
+
+static gboolean
+sqlite_decide_case (ConcordStore *store,
+                    gint64        id,
+                    gboolean      accept,
+                    const char   *reason,
+                    const char   *actor,
+                    GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(Stmt) get = NULL;
+  g_autoptr(Stmt) upd = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (reason ? reason : ""));
+  g_autofree char *now = concord_clock_now_iso ();
+  g_autofree char *due = NULL;
+  g_autofree char *case_no = NULL;
+  int stage;
+  int rc;
+
+  if (!accept && *stripped == '\0')
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("Give the reason why the case is not accepted."));
+      return FALSE;
+    }
+
+  if (!write_begin (self, error))
+    return FALSE;
+
+  get = prepare (self->db, "SELECT stage, case_no FROM cases WHERE id = ?1", error);
+  if (get == NULL)
+    goto failed;
+  sqlite3_bind_int64 (get, 1, id);
+  rc = sqlite3_step (get);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND,
+                   _("No case with id %" G_GINT64_FORMAT "."), id);
+      goto failed;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _concord_sqlite_set_error (self->db, rc, "decide", error);
+      goto failed;
+    }
+  stage = concord_stage_from_code (column_str (get, 0));
+  case_no = column_dup (get, 1);
+  if (stage != CONCORD_STAGE_RECEIVED)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
+                   _("Case %s has already been decided: it is at the stage “%s”."),
+                   case_no, stage >= 0 ? concord_stage_label (stage) : "?");
+      goto failed;
+    }
+
+  if (accept)
+    due = due_after_days (self, now, CONCORD_SETTING_LIMIT_ACCEPTED_DAYS);
+
+  upd = prepare (self->db,
+                 "UPDATE cases SET stage = ?2, stage_reason = ?3, due_at = ?4, updated_at = ?5 WHERE id = ?1",
+                 error);
+  if (upd == NULL)
+    goto failed;
+  sqlite3_bind_int64 (upd, 1, id);
+  bind_text (upd, 2, concord_stage_to_code (accept ? CONCORD_STAGE_ACCEPTED : CONCORD_STAGE_NOT_ACCEPTED));
+  bind_text (upd, 3, *stripped ? stripped : NULL);
+  bind_text (upd, 4, due);
+  bind_text (upd, 5, now);
+  if (!step_done (self->db, upd, "decide", error) ||
+      !audit_append (self, actor, id, accept ? "case.accept" : "case.not-accept",
+                     *stripped ? stripped : NULL, error) ||
+      !write_commit (self, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  write_rollback (self);
+  return FALSE;
+}
+
+/* Queries */
+
+static const char *final_stages_sql =
+  "('closed', 'not_accepted', 'failed', 'withdrawn')";
+
+/* Builds the FROM and WHERE of a case query; binds come in a fixed order
+ * (see bind_query). Returns FALSE when the search text has nothing to
+ * search for. */
+static void
+build_query (const ConcordCaseQuery *query,
+             const char             *match,
+             gint64                  before_id,
+             GString                *sql)
+{
+  if (match != NULL)
+    g_string_append (sql, " FROM case_search s CROSS JOIN cases c ON c.id = s.rowid"
+                          " WHERE s.case_search MATCH :match");
+  else
+    g_string_append (sql, " FROM cases c WHERE 1");
+
+  if (before_id > 0)
+    g_string_append (sql, match != NULL ? " AND s.rowid < :before" : " AND c.id < :before");
+  if (query->stage >= 0)
+    g_string_append (sql, " AND c.stage = :stage");
+  if (query->category != NULL)
+    g_string_append (sql, " AND c.category = :category");
+  if (query->mediation_type >= 0)
+    g_string_append (sql, " AND c.mediation_type = :type");
+  if (query->mine != NULL)
+    g_string_append (sql, " AND EXISTS (SELECT 1 FROM case_team ct JOIN team_member m ON m.id = ct.member_id"
+                          " WHERE ct.case_id = c.id AND m.username = :mine)");
+  if (query->overdue)
+    g_string_append_printf (sql, " AND c.due_at IS NOT NULL AND c.due_at < :now AND c.stage NOT IN %s",
+                            final_stages_sql);
+}
+
+static void
+bind_named_text (sqlite3_stmt *stmt,
+                 const char   *name,
+                 const char   *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    bind_text (stmt, index, value);
+}
+
+static void
+bind_query (sqlite3_stmt           *stmt,
+            const ConcordCaseQuery *query,
+            const char             *match,
+            gint64                  before_id,
+            const char             *now)
+{
+  int index;
+
+  bind_named_text (stmt, ":match", match);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":before")) > 0)
+    sqlite3_bind_int64 (stmt, index, before_id);
+  if (query->stage >= 0)
+    bind_named_text (stmt, ":stage", concord_stage_to_code (query->stage));
+  bind_named_text (stmt, ":category", query->category);
+  if (query->mediation_type >= 0)
+    bind_named_text (stmt, ":type", concord_mediation_type_to_code (query->mediation_type));
+  bind_named_text (stmt, ":mine", query->mine);
+  bind_named_text (stmt, ":now", now);
+}
+
+static GPtrArray *
+sqlite_query_cases (ConcordStore           *store,
+                    const ConcordCaseQuery *query,
+                    gint64                  before_id,
+                    guint                   limit,
+                    GError                **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(Stmt) stmt = NULL;
+  g_autofree char *match = NULL;
+  g_autofree char *now = concord_clock_now_iso ();
+  int rc;
+
+  if (concord_case_query_has_text (query))
+    {
+      match = concord_search_text_query (query->text);
+      if (match == NULL)
+        return g_steal_pointer (&result);   /* only punctuation: nothing matches */
+    }
+
+  g_string_append (sql, "SELECT c.id, c.case_no, c.party_names, c.category, c.stage, c.mediation_type,"
+                        " c.received_at, c.due_at, substr (c.facts, 1, " G_STRINGIFY (FACTS_IN_SUMMARY) ")");
+  build_query (query, match, before_id, sql);
+  g_string_append_printf (sql, " ORDER BY %s DESC LIMIT %u", match ? "s.rowid" : "c.id", limit);
+
+  stmt = prepare (self->db, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_query (stmt, query, match, before_id, now);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *category = column_str (stmt, 3);
+      const char *due_at = column_str (stmt, 7);
+      ConcordStage stage = code_or (concord_stage_from_code (column_str (stmt, 4)), CONCORD_STAGE_RECEIVED);
+      gboolean overdue = due_at != NULL && strcmp (due_at, now) < 0 && !concord_stage_is_final (stage);
+
+      g_ptr_array_add (result,
+                       concord_case_summary_new (sqlite3_column_int64 (stmt, 0),
+                                                 column_str (stmt, 1),
+                                                 column_str (stmt, 2),
+                                                 category,
+                                                 category ? g_hash_table_lookup (self->category_labels, category) : NULL,
+                                                 stage,
+                                                 code_or (concord_mediation_type_from_code (column_str (stmt, 5)),
+                                                          CONCORD_MEDIATION_PEOPLE),
+                                                 column_str (stmt, 6),
+                                                 due_at,
+                                                 overdue,
+                                                 column_str (stmt, 8)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "search", error);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+static gboolean
+sqlite_count_cases (ConcordStore           *store,
+                    const ConcordCaseQuery *query,
+                    guint                   cap,
+                    guint                  *count,
+                    gboolean               *capped,
+                    GError                **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(Stmt) stmt = NULL;
+  g_autofree char *match = NULL;
+  g_autofree char *now = concord_clock_now_iso ();
+  gint64 n;
+  int rc;
+
+  *count = 0;
+  if (capped != NULL)
+    *capped = FALSE;
+
+  if (concord_case_query_has_text (query))
+    {
+      match = concord_search_text_query (query->text);
+      if (match == NULL)
+        return TRUE;
+    }
+
+  g_string_append (sql, "SELECT count(*) FROM (SELECT 1");
+  build_query (query, match, 0, sql);
+  if (cap > 0)
+    g_string_append_printf (sql, " LIMIT %u", cap + 1);
+  g_string_append (sql, ")");
+
+  stmt = prepare (self->db, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_query (stmt, query, match, 0, now);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _concord_sqlite_set_error (self->db, rc, "count", error);
+      return FALSE;
+    }
+  n = sqlite3_column_int64 (stmt, 0);
+  if (cap > 0 && n > cap)
+    {
+      n = cap;
+      if (capped != NULL)
+        *capped = TRUE;
+    }
+  *count = (guint) MIN (n, (gint64) G_MAXUINT);
+  return TRUE;
+}
+
+/* Team members */
+
+static GPtrArray *
+sqlite_list_members (ConcordStore *store,
+                     GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_team_member_unref);
+  g_autoptr(Stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self->db,
+                  "SELECT id, name, role, phone, id_number, organisation, username FROM team_member"
+                  " ORDER BY name, id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ConcordTeamMember *member = concord_team_member_new ();
+
+      member->id = sqlite3_column_int64 (stmt, 0);
+      member->name = column_dup (stmt, 1);
+      member->role = code_or (concord_team_role_from_code (column_str (stmt, 2)), CONCORD_TEAM_HELPER);
+      member->phone = column_dup (stmt, 3);
+      member->id_number = column_dup (stmt, 4);
+      member->organisation = column_dup (stmt, 5);
+      member->username = column_dup (stmt, 6);
+      g_ptr_array_add (members, member);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "team members", error);
+      return NULL;
+    }
+  return g_steal_pointer (&members);
+}
+
+static gboolean
+sqlite_save_member (ConcordStore      *store,
+                    ConcordTeamMember *member,
+                    const char        *actor,
+                    GError           **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(Stmt) stmt = NULL;
+  g_autofree char *now = concord_clock_now_iso ();
+  g_autofree char *name = g_strstrip (g_strdup (member->name ? member->name : ""));
+  gboolean is_new = member->id == 0;
+  gint64 new_id;
+
+  if (*name == '\0')
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID, _("Enter the team member’s name."));
+      return FALSE;
+    }
+  if (member->phone != NULL && !concord_validate_phone (member->phone, NULL, error))
+    return FALSE;
+
+  if (!write_begin (self, error))
+    return FALSE;
+
+  if (is_new)
+    stmt = prepare (self->db,
+                    "INSERT INTO team_member (name, role, phone, id_number, organisation, username, created_at)"
+                    " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    error);
+  else
+    stmt = prepare (self->db,
+                    "UPDATE team_member SET name = ?2, role = ?3, phone = ?4, id_number = ?5,"
+                    " organisation = ?6, username = ?7 WHERE id = ?1",
+                    error);
+  if (stmt == NULL)
+    goto failed;
+  if (!is_new)
+    sqlite3_bind_int64 (stmt, 1, member->id);
+  bind_text (stmt, 2, name);
+  bind_text (stmt, 3, concord_team_role_to_code (member->role));
+  bind_text (stmt, 4, member->phone);
+  bind_text (stmt, 5, member->id_number);
+  bind_text (stmt, 6, member->organisation);
+  bind_text (stmt, 7, member->username);
+  if (is_new)
+    bind_text (stmt, 8, now);
+  if (!step_done (self->db, stmt, "save team member", error))
+    goto failed;
+  if (!is_new && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND, _("This team member is no longer in the database."));
+      goto failed;
+    }
+  new_id = is_new ? sqlite3_last_insert_rowid (self->db) : member->id;
+  if (!audit_append (self, actor, 0, is_new ? "member.create" : "member.update", name, error) ||
+      !write_commit (self, error))
+    goto failed;
+  member->id = new_id;
+  return TRUE;
+
+failed:
+  write_rollback (self);
+  return FALSE;
+}
+
+/* Categories */
+
+static GPtrArray *
+sqlite_list_categories (ConcordStore *store,
+                        gboolean      include_inactive,
+                        GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_category_free);
+  g_autoptr(Stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self->db,
+                  include_inactive
+                    ? "SELECT code, label, builtin, active FROM category ORDER BY position, code"
+                    : "SELECT code, label, builtin, active FROM category WHERE active ORDER BY position, code",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ConcordCategory *category = g_new0 (ConcordCategory, 1);
+      const char *builtin_label;
+
+      category->code = column_dup (stmt, 0);
+      category->builtin = sqlite3_column_int (stmt, 2) != 0;
+      builtin_label = category->builtin ? concord_category_builtin_label (category->code) : NULL;
+      category->label = builtin_label ? g_strdup (builtin_label) : column_dup (stmt, 1);
+      category->active = sqlite3_column_int (stmt, 3) != 0;
+      g_ptr_array_add (list, category);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "categories", error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+static gboolean
+valid_category_code (const char *code)
+{
+  if (*code == '\0' || strlen (code) > 64)
+    return FALSE;
+  for (const char *p = code; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+sqlite_save_category (ConcordStore *store,
+                      const char   *code,
+                      const char   *label,
+                      gboolean      active,
+                      const char   *actor,
+                      GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(Stmt) stmt = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (label ? label : ""));
+  g_autofree char *detail = NULL;
+  gboolean exists = g_hash_table_contains (self->category_labels, code);
+
+  if (!valid_category_code (code))
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("A category code uses lower-case letters, digits and “_” only."));
+      return FALSE;
+    }
+  if (!exists && *stripped == '\0')
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID, _("Enter the name of the category."));
+      return FALSE;
+    }
+
+  if (!write_begin (self, error))
+    return FALSE;
+
+  if (exists)
+    stmt = prepare (self->db,
+                    "UPDATE category SET active = ?3,"
+                    " label = CASE WHEN builtin OR ?2 IS NULL THEN label ELSE ?2 END WHERE code = ?1",
+                    error);
+  else
+    stmt = prepare (self->db,
+                    "INSERT INTO category (code, label, builtin, active, position)"
+                    " VALUES (?1, ?2, 0, ?3, (SELECT coalesce (max (position), 0) + 1 FROM category))",
+                    error);
+  if (stmt == NULL)
+    goto failed;
+  bind_text (stmt, 1, code);
+  bind_text (stmt, 2, *stripped ? stripped : NULL);
+  sqlite3_bind_int (stmt, 3, active ? 1 : 0);
+  detail = g_strdup_printf ("%s %s%s", code, *stripped ? stripped : "", active ? "" : " (inactive)");
+  if (!step_done (self->db, stmt, "save category", error) ||
+      !audit_append (self, actor, 0, "category.save", detail, error) ||
+      !write_commit (self, error))
+    goto failed;
+  return load_category_labels (self, error);
+
+failed:
+  write_rollback (self);
+  return FALSE;
+}
+
+/* Settings */
+
+static char *
+sqlite_get_setting (ConcordStore *store,
+                    const char   *key)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(Stmt) stmt = NULL;
+
+  stmt = prepare (self->db, "SELECT value FROM settings WHERE key = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return column_dup (stmt, 0);
+}
+
+static gboolean
+sqlite_set_setting (ConcordStore *store,
+                    const char   *key,
+                    const char   *value,
+                    const char   *actor,
+                    GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(Stmt) stmt = NULL;
+  g_autofree char *detail = NULL;
+
+  if (!write_begin (self, error))
+    return FALSE;
+
+  if (value != NULL)
+    stmt = prepare (self->db,
+                    "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    error);
+  else
+    stmt = prepare (self->db, "DELETE FROM settings WHERE key = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  bind_text (stmt, 1, key);
+  if (value != NULL)
+    bind_text (stmt, 2, value);
+  detail = g_strdup_printf ("%s=%s", key, value ? value : "");
+  if (!step_done (self->db, stmt, "save setting", error) ||
+      !audit_append (self, actor, 0, "setting.set", detail, error) ||
+      !write_commit (self, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  write_rollback (self);
+  return FALSE;
+}
+
+/* Audit */
+
+static GPtrArray *
+sqlite_list_audit (ConcordStore *store,
+                   gint64        case_id,
+                   GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_audit_entry_free);
+  g_autoptr(Stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self->db,
+                  case_id > 0
+                    ? "SELECT id, at, actor, case_id, action, detail, hash FROM audit WHERE case_id = ?1 ORDER BY id"
+                    : "SELECT id, at, actor, case_id, action, detail, hash FROM audit ORDER BY id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  if (case_id > 0)
+    sqlite3_bind_int64 (stmt, 1, case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ConcordAuditEntry *entry = g_new0 (ConcordAuditEntry, 1);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->at = column_dup (stmt, 1);
+      entry->actor = column_dup (stmt, 2);
+      entry->case_id = sqlite3_column_int64 (stmt, 3);
+      entry->action = column_dup (stmt, 4);
+      entry->detail = column_dup (stmt, 5);
+      entry->hash = column_dup (stmt, 6);
+      g_ptr_array_add (entries, entry);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "audit", error);
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
+static gboolean
+sqlite_verify_audit (ConcordStore *store,
+                     GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(Stmt) stmt = NULL;
+  g_autofree char *expected_prev = g_strdup (GENESIS_HASH);
+  int rc;
+
+  stmt = prepare (self->db,
+                  "SELECT id, at, actor, coalesce (case_id, 0), action, detail, prev_hash, hash"
+                  " FROM audit ORDER BY id",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *hash = NULL;
+
+      hash = audit_hash (column_str (stmt, 6), column_str (stmt, 1), column_str (stmt, 2),
+                         sqlite3_column_int64 (stmt, 3), column_str (stmt, 4), column_str (stmt, 5));
+      if (g_strcmp0 (column_str (stmt, 6), expected_prev) != 0 ||
+          g_strcmp0 (column_str (stmt, 7), hash) != 0)
+        {
+          g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_DB_CORRUPT,
+                       _("The audit log was altered at entry %" G_GINT64_FORMAT "."),
+                       (gint64) sqlite3_column_int64 (stmt, 0));
+          return FALSE;
+        }
+      g_free (expected_prev);
+      expected_prev = g_steal_pointer (&hash);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "audit", error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Batches */
+
+static gboolean
+sqlite_begin_batch (ConcordStore *store,
+                    GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+
+  if (self->batch_depth == 0 && !_concord_sqlite_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->batch_depth++;
+  return TRUE;
+}
+
+static gboolean
+sqlite_commit_batch (ConcordStore *store,
+                     GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+
+  g_return_val_if_fail (self->batch_depth > 0, FALSE);
+
+  if (self->batch_depth > 1)
+    {
+      self->batch_depth--;
+      return TRUE;
+    }
+  if (!_concord_sqlite_exec (self->db, "COMMIT", error))
+    return FALSE;
+  self->batch_depth = 0;
+  return TRUE;
+}
+
+static void
+sqlite_rollback_batch (ConcordStore *store)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+
+  if (self->batch_depth == 0)
+    return;
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->batch_depth = 0;
+  load_category_labels (self, NULL);
+}
+
+static int
+sqlite_get_schema_version (ConcordStore *store)
+{
+  return CONCORD_SQLITE_STORE (store)->version;
+}
+
+static const char *
+sqlite_get_location (ConcordStore *store)
+{
+  return CONCORD_SQLITE_STORE (store)->path;
+}
+
+static void
+concord_sqlite_store_iface_init (ConcordStoreInterface *iface)
+{
+  iface->get_schema_version = sqlite_get_schema_version;
+  iface->get_location = sqlite_get_location;
+  iface->save_case = sqlite_save_case;
+  iface->load_case = sqlite_load_case;
+  iface->find_case = sqlite_find_case;
+  iface->decide_case = sqlite_decide_case;
+  iface->query_cases = sqlite_query_cases;
+  iface->count_cases = sqlite_count_cases;
+  iface->list_members = sqlite_list_members;
+  iface->save_member = sqlite_save_member;
+  iface->list_categories = sqlite_list_categories;
+  iface->save_category = sqlite_save_category;
+  iface->get_setting = sqlite_get_setting;
+  iface->set_setting = sqlite_set_setting;
+  iface->list_audit = sqlite_list_audit;
+  iface->verify_audit = sqlite_verify_audit;
+  iface->begin_batch = sqlite_begin_batch;
+  iface->commit_batch = sqlite_commit_batch;
+  iface->rollback_batch = sqlite_rollback_batch;
+}
+
+static void
+concord_sqlite_store_finalize (GObject *object)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (object);
+
+  if (self->batch_depth > 0)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->category_labels, g_hash_table_unref);
+
+  G_OBJECT_CLASS (concord_sqlite_store_parent_class)->finalize (object);
+}
+
+static void
+concord_sqlite_store_class_init (ConcordSqliteStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = concord_sqlite_store_finalize;
+}
+
+static void
+concord_sqlite_store_init (ConcordSqliteStore *self)
+{
+  self->category_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* Opening */
+
+static gboolean
+read_int_pragma (sqlite3    *db,
+                 const char *sql,
+                 int        *value,
+                 GError    **error)
+{
+  g_autoptr(Stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _concord_sqlite_set_error (db, rc, "read schema", error);
+      return FALSE;
+    }
+  *value = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+static ConcordStore *
+open_store (const char *path,
+            int         target_version,
+            GError    **error)
+{
+  g_autoptr(ConcordSqliteStore) self = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int version = 0;
+  int app_id = 0;
+  int n_tables = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL && *path != '\0', NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_DB_CANNOT_OPEN,
+                   _("Cannot create the folder “%s” for the database: %s."), dir, g_strerror (saved));
+      return NULL;
+    }
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_DB_CANNOT_OPEN,
+                       _("“%s” is a folder, not a database file."), path);
+          return NULL;
+        }
+      if (g_access (path, R_OK | W_OK) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_DB_CANNOT_OPEN,
+                       _("Cannot open the database “%s”: %s. Check that your account may read and write it."),
+                       path, g_strerror (saved));
+          return NULL;
+        }
+    }
+  else if (g_access (dir, W_OK) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_DB_CANNOT_OPEN,
+                   _("Cannot create the database in “%s”: %s."), dir, g_strerror (saved));
+      return NULL;
+    }
+
+  self = g_object_new (CONCORD_TYPE_SQLITE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_DB_CANNOT_OPEN,
+                   _("Cannot open the database “%s”: %s."), path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* Read before anything writes: a newer or foreign file stays as it is. */
+  if (!read_int_pragma (self->db, "PRAGMA user_version", &version, &local_error) ||
+      !read_int_pragma (self->db, "PRAGMA application_id", &app_id, &local_error) ||
+      !read_int_pragma (self->db, "SELECT count(*) FROM sqlite_master", &n_tables, &local_error))
+    {
+      if (g_error_matches (local_error, CONCORD_ERROR, CONCORD_ERROR_DB_CORRUPT))
+        g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_DB_CORRUPT,
+                     _("“%s” is not a Concord database, or it is damaged. The file has not been changed."),
+                     path);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if ((version > 0 || n_tables > 0) && app_id != CONCORD_SQLITE_APPLICATION_ID)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_DB_CORRUPT,
+                   _("“%s” is a database of another program, not of Concord. The file has not been changed."),
+                   path);
+      return NULL;
+    }
+  if (version > CONCORD_SQLITE_LATEST_VERSION)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_DB_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Concord (schema %d; this version "
+                     "knows up to %d). Install the newer version to open it. The file has not been changed."),
+                   path, version, CONCORD_SQLITE_LATEST_VERSION);
+      return NULL;
+    }
+
+  if (!_concord_sqlite_exec (self->db, "PRAGMA journal_mode = WAL", error) ||
+      !_concord_sqlite_exec (self->db, "PRAGMA synchronous = NORMAL", error) ||
+      !_concord_sqlite_exec (self->db, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (version < target_version &&
+      !_concord_sqlite_migrate (self->db, version, target_version, error))
+    return NULL;
+  self->version = MAX (version, target_version);
+
+  if (self->version >= 1 && !load_category_labels (self, error))
+    return NULL;
+
+  return CONCORD_STORE (g_steal_pointer (&self));
+}
+
+ConcordStore *
+concord_sqlite_store_open (const char *path,
+                           GError    **error)
+{
+  return open_store (path, CONCORD_SQLITE_LATEST_VERSION, error);
+}
+
+ConcordStore *
+_concord_sqlite_store_open_at_version (const char *path,
+                                       int         version,
+                                       GError    **error)
+{
+  g_return_val_if_fail (version >= 0 && version <= CONCORD_SQLITE_LATEST_VERSION, NULL);
+  return open_store (path, version, error);
+}
+
+gboolean
+_concord_sqlite_store_exec (ConcordSqliteStore *self,
+                            const char         *sql,
+                            GError            **error)
+{
+  g_return_val_if_fail (CONCORD_IS_SQLITE_STORE (self), FALSE);
+  return _concord_sqlite_exec (self->db, sql, error);
+}
+
+char *
+_concord_sqlite_store_query_text (ConcordSqliteStore *self,
+                                  const char         *sql,
+                                  GError            **error)
+{
+  g_autoptr(Stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CONCORD_IS_SQLITE_STORE (self), NULL);
+
+  stmt = prepare (self->db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return column_dup (stmt, 0);
+  if (rc != SQLITE_DONE)
+    _concord_sqlite_set_error (self->db, rc, "query", error);
+  return NULL;
+}

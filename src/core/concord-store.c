@@ -1,1 +1,409 @@
-/* placeholder: being written */
+/* concord-store.c — the storage interface and what all backends share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "concord-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "concord-error.h"
+#include "concord-case-number.h"
+#include "concord-sqlite-store.h"
+#include "concord-store.h"
+
+G_DEFINE_INTERFACE (ConcordStore, concord_store, G_TYPE_OBJECT)
+
+static void
+concord_store_default_init (ConcordStoreInterface *iface)
+{
+}
+
+/* Values of settings nobody has set yet. */
+static const struct
+{
+  const char *key;
+  const char *value;
+} setting_defaults[] = {
+  { CONCORD_SETTING_CASE_NUMBER_FORMAT, CONCORD_CASE_NUMBER_DEFAULT_FORMAT },
+  { CONCORD_SETTING_STATION_SHORT_NAME, "" },
+  { CONCORD_SETTING_LIMIT_RECEIVED_DAYS, "3" },
+  { CONCORD_SETTING_LIMIT_ACCEPTED_DAYS, "7" },
+};
+
+/* Query */
+
+ConcordCaseQuery *
+concord_case_query_new (void)
+{
+  ConcordCaseQuery *query = g_new0 (ConcordCaseQuery, 1);
+
+  query->stage = -1;
+  query->mediation_type = -1;
+  return query;
+}
+
+ConcordCaseQuery *
+concord_case_query_copy (const ConcordCaseQuery *query)
+{
+  ConcordCaseQuery *copy;
+
+  g_return_val_if_fail (query != NULL, NULL);
+
+  copy = g_new0 (ConcordCaseQuery, 1);
+  copy->text = g_strdup (query->text);
+  copy->stage = query->stage;
+  copy->category = g_strdup (query->category);
+  copy->mediation_type = query->mediation_type;
+  copy->mine = g_strdup (query->mine);
+  copy->overdue = query->overdue;
+  return copy;
+}
+
+void
+concord_case_query_free (ConcordCaseQuery *query)
+{
+  if (query == NULL)
+    return;
+  g_free (query->text);
+  g_free (query->category);
+  g_free (query->mine);
+  g_free (query);
+}
+
+gboolean
+concord_case_query_equal (const ConcordCaseQuery *a,
+                          const ConcordCaseQuery *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strcmp0 (a->text, b->text) == 0 &&
+         a->stage == b->stage &&
+         g_strcmp0 (a->category, b->category) == 0 &&
+         a->mediation_type == b->mediation_type &&
+         g_strcmp0 (a->mine, b->mine) == 0 &&
+         a->overdue == b->overdue;
+}
+
+gboolean
+concord_case_query_has_text (const ConcordCaseQuery *query)
+{
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  if (query->text == NULL)
+    return FALSE;
+  for (const char *p = query->text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+void
+concord_category_free (ConcordCategory *category)
+{
+  if (category == NULL)
+    return;
+  g_free (category->code);
+  g_free (category->label);
+  g_free (category);
+}
+
+void
+concord_audit_entry_free (ConcordAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->at);
+  g_free (entry->actor);
+  g_free (entry->action);
+  g_free (entry->detail);
+  g_free (entry->hash);
+  g_free (entry);
+}
+
+char *
+concord_store_default_path (void)
+{
+  const char *env = g_getenv ("CONCORD_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "concord", "concord.db", NULL);
+}
+
+ConcordStore *
+concord_store_open (const char *location,
+                    GError    **error)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Only the embedded backend exists today; a "postgresql://" location
+   * will choose the shared one. */
+  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_DB_CANNOT_OPEN,
+                   _("This version of Concord works with a database file on this computer; "
+                     "a shared PostgreSQL database is not supported yet."));
+      return NULL;
+    }
+  return concord_sqlite_store_open (location, error);
+}
+
+int
+concord_store_latest_schema_version (void)
+{
+  return CONCORD_SQLITE_LATEST_VERSION;
+}
+
+#define IFACE(self) CONCORD_STORE_GET_IFACE (self)
+
+int
+concord_store_get_schema_version (ConcordStore *self)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), 0);
+  return IFACE (self)->get_schema_version (self);
+}
+
+const char *
+concord_store_get_location (ConcordStore *self)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  return IFACE (self)->get_location (self);
+}
+
+gboolean
+concord_store_save_case (ConcordStore *self,
+                         ConcordCase  *c,
+                         const char   *actor,
+                         GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (c != NULL, FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return IFACE (self)->save_case (self, c, actor, error);
+}
+
+ConcordCase *
+concord_store_load_case (ConcordStore *self,
+                         gint64        id,
+                         GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->load_case (self, id, error);
+}
+
+ConcordCase *
+concord_store_find_case (ConcordStore *self,
+                         const char   *case_no,
+                         GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (case_no != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->find_case (self, case_no, error);
+}
+
+gboolean
+concord_store_decide_case (ConcordStore *self,
+                           gint64        id,
+                           gboolean      accept,
+                           const char   *reason,
+                           const char   *actor,
+                           GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return IFACE (self)->decide_case (self, id, accept, reason, actor, error);
+}
+
+GPtrArray *
+concord_store_query_cases (ConcordStore           *self,
+                           const ConcordCaseQuery *query,
+                           gint64                  before_id,
+                           guint                   limit,
+                           GError                **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->query_cases (self, query, before_id, limit, error);
+}
+
+gboolean
+concord_store_count_cases (ConcordStore           *self,
+                           const ConcordCaseQuery *query,
+                           guint                   cap,
+                           guint                  *count,
+                           gboolean               *capped,
+                           GError                **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return IFACE (self)->count_cases (self, query, cap, count, capped, error);
+}
+
+GPtrArray *
+concord_store_list_members (ConcordStore *self,
+                            GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  return IFACE (self)->list_members (self, error);
+}
+
+gboolean
+concord_store_save_member (ConcordStore      *self,
+                           ConcordTeamMember *member,
+                           const char        *actor,
+                           GError           **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (member != NULL, FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  return IFACE (self)->save_member (self, member, actor, error);
+}
+
+GPtrArray *
+concord_store_list_categories (ConcordStore *self,
+                               gboolean      include_inactive,
+                               GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  return IFACE (self)->list_categories (self, include_inactive, error);
+}
+
+gboolean
+concord_store_save_category (ConcordStore *self,
+                             const char   *code,
+                             const char   *label,
+                             gboolean      active,
+                             const char   *actor,
+                             GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  return IFACE (self)->save_category (self, code, label, active, actor, error);
+}
+
+char *
+concord_store_dup_category_label (ConcordStore *self,
+                                  const char   *code)
+{
+  g_autoptr(GPtrArray) categories = NULL;
+  const char *builtin;
+
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+
+  if (code == NULL)
+    return NULL;
+  builtin = concord_category_builtin_label (code);
+  if (builtin != NULL)
+    return g_strdup (builtin);
+
+  categories = concord_store_list_categories (self, TRUE, NULL);
+  for (guint i = 0; categories != NULL && i < categories->len; i++)
+    {
+      ConcordCategory *category = g_ptr_array_index (categories, i);
+
+      if (g_str_equal (category->code, code))
+        return g_strdup (category->label);
+    }
+  return g_strdup (code);
+}
+
+char *
+concord_store_get_setting (ConcordStore *self,
+                           const char   *key)
+{
+  char *value;
+
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  value = IFACE (self)->get_setting (self, key);
+  if (value != NULL)
+    return value;
+  for (guint i = 0; i < G_N_ELEMENTS (setting_defaults); i++)
+    if (g_str_equal (setting_defaults[i].key, key))
+      return g_strdup (setting_defaults[i].value);
+  return NULL;
+}
+
+gboolean
+concord_store_set_setting (ConcordStore *self,
+                           const char   *key,
+                           const char   *value,
+                           const char   *actor,
+                           GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  if (g_str_equal (key, CONCORD_SETTING_CASE_NUMBER_FORMAT) &&
+      !concord_case_number_check_format (value ? value : "", error))
+    return FALSE;
+
+  if (g_str_equal (key, CONCORD_SETTING_LIMIT_RECEIVED_DAYS) ||
+      g_str_equal (key, CONCORD_SETTING_LIMIT_ACCEPTED_DAYS))
+    {
+      guint64 days = 0;
+
+      if (value == NULL ||
+          !g_ascii_string_to_unsigned (value, 10, 1, 365, &days, NULL))
+        {
+          g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                       _("A time limit is a whole number of days from 1 to 365."));
+          return FALSE;
+        }
+    }
+
+  return IFACE (self)->set_setting (self, key, value, actor, error);
+}
+
+GPtrArray *
+concord_store_list_audit (ConcordStore *self,
+                          gint64        case_id,
+                          GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  return IFACE (self)->list_audit (self, case_id, error);
+}
+
+gboolean
+concord_store_verify_audit (ConcordStore *self,
+                            GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  return IFACE (self)->verify_audit (self, error);
+}
+
+gboolean
+concord_store_begin_batch (ConcordStore *self,
+                           GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  return IFACE (self)->begin_batch (self, error);
+}
+
+gboolean
+concord_store_commit_batch (ConcordStore *self,
+                            GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  return IFACE (self)->commit_batch (self, error);
+}
+
+void
+concord_store_rollback_batch (ConcordStore *self)
+{
+  g_return_if_fail (CONCORD_IS_STORE (self));
+  IFACE (self)->rollback_batch (self);
+}

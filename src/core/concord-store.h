@@ -32,6 +32,8 @@ ConcordCaseQuery *concord_case_query_copy (const ConcordCaseQuery *query);
 void              concord_case_query_free (ConcordCaseQuery *query);
 gboolean          concord_case_query_equal (const ConcordCaseQuery *a,
                                             const ConcordCaseQuery *b);
+/* TRUE when the query's text holds more than white space. */
+gboolean          concord_case_query_has_text (const ConcordCaseQuery *query);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordCaseQuery, concord_case_query_free)
 
 /* A dispute category: built-in ones have a translated label. */

@@ -160,7 +160,7 @@ test_update_keeps_party_ids (Fixture      *f,
   /* Remove Li, change Zhang's phone, drop Wu's agent, add a party. */
   edit = concord_case_copy (c);
   g_ptr_array_remove_index (edit->parties, 1);
-  concord_set_text (&((ConcordParty *) g_ptr_array_index (edit->parties, 0))->phone, "13805329999");
+  concord_set_text (&((ConcordParty *) g_ptr_array_index (edit->parties, 0))->phone, "+86 138-0532-9999");
   ((ConcordParty *) g_ptr_array_index (edit->parties, 1))->agent_kind = CONCORD_AGENT_NONE;
   g_clear_pointer (&((ConcordParty *) g_ptr_array_index (edit->parties, 1))->agent, concord_party_unref);
   added = concord_party_new ();
@@ -195,6 +195,11 @@ test_update_keeps_party_ids (Fixture      *f,
   g_assert_cmpuint (count_cases (f->store, "李某"), ==, 0);
   g_assert_cmpuint (count_cases (f->store, "物业"), ==, 1);
   g_assert_cmpuint (count_cases (f->store, "13805329999"), ==, 1);
+  g_assert_cmpuint (count_cases (f->store, "13805320001"), ==, 0);
+  g_assert_true (_concord_sqlite_store_exec (CONCORD_SQLITE_STORE (f->store),
+                                             "INSERT INTO case_search (case_search) VALUES ('integrity-check')",
+                                             &error));
+  g_assert_no_error (error);
 }
 
 static void

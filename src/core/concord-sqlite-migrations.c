@@ -174,7 +174,9 @@ migrate_1 (sqlite3 *db,
 }
 
 /* Version 2: the full-text search index (one token per Chinese character,
- * see concord-search-text.h), filled from the cases already there. */
+ * see concord-search-text.h), filled from the cases already there. It is
+ * contentless: the text is rebuilt from the cases when an entry must be
+ * removed (see _concord_sqlite_search_body()). */
 static gboolean
 migrate_2 (sqlite3 *db,
            GError **error)
@@ -185,7 +187,7 @@ migrate_2 (sqlite3 *db,
 
   if (!_concord_sqlite_exec (db,
                              "CREATE VIRTUAL TABLE case_search USING fts5 ("
-                             "  body, tokenize = 'unicode61 remove_diacritics 2'"
+                             "  body, content = '', tokenize = 'unicode61 remove_diacritics 2'"
                              ");",
                              error))
     return FALSE;
@@ -197,7 +199,7 @@ migrate_2 (sqlite3 *db,
       return FALSE;
     }
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ok = _concord_sqlite_index_case (db, sqlite3_column_int64 (stmt, 0), error);
+    ok = _concord_sqlite_index_case (db, sqlite3_column_int64 (stmt, 0), NULL, error);
   if (ok && rc != SQLITE_DONE)
     {
       _concord_sqlite_set_error (db, rc, "index cases", error);

@@ -29,9 +29,15 @@ gboolean  _concord_sqlite_migrate (sqlite3 *db,
                                    int      target,
                                    GError **error);
 
-/* Rebuilds the search index row of case @case_id from the database. */
-gboolean  _concord_sqlite_index_case (sqlite3 *db,
-                                      gint64   case_id,
-                                      GError **error);
+/* The search index text of case @case_id as the database holds it now. */
+char     *_concord_sqlite_search_body (sqlite3 *db,
+                                       gint64   case_id,
+                                       GError **error);
+/* Indexes case @case_id from the database, first removing its entry made
+ * from @old_body (NULL for a case not indexed yet). */
+gboolean  _concord_sqlite_index_case (sqlite3    *db,
+                                      gint64      case_id,
+                                      const char *old_body,
+                                      GError    **error);
 
 G_END_DECLS

@@ -172,15 +172,19 @@ append_party_search_text (GString      *body,
     concord_search_text_append (body, column_str (stmt, col));
 }
 
-gboolean
-_concord_sqlite_index_case (sqlite3 *db,
-                            gint64   case_id,
-                            GError **error)
+/* The text the index holds for a case, made from what the database holds
+ * now. The index is contentless (it does not keep a second copy of the
+ * text), so removing a case's old entry needs that old text again: it is
+ * rebuilt with this function before the case's rows change. Whoever
+ * changes what goes into it must add a migration that rebuilds the whole
+ * index ('delete-all' and re-insert). */
+char *
+_concord_sqlite_search_body (sqlite3 *db,
+                             gint64   case_id,
+                             GError **error)
 {
   g_autoptr(Stmt) case_stmt = NULL;
   g_autoptr(Stmt) party_stmt = NULL;
-  g_autoptr(Stmt) del = NULL;
-  g_autoptr(Stmt) ins = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
   int rc;
 
@@ -188,44 +192,65 @@ _concord_sqlite_index_case (sqlite3 *db,
                        "SELECT case_no, incident_no, place, referred_by, facts FROM cases WHERE id = ?1",
                        error);
   if (case_stmt == NULL)
-    return FALSE;
+    return NULL;
   sqlite3_bind_int64 (case_stmt, 1, case_id);
   rc = sqlite3_step (case_stmt);
   if (rc != SQLITE_ROW)
     {
       _concord_sqlite_set_error (db, rc, "index case", error);
-      return FALSE;
+      return NULL;
     }
   for (int col = 0; col < 5; col++)
     concord_search_text_append (body, column_str (case_stmt, col));
 
   party_stmt = prepare (db,
                         "SELECT name, phone, id_number, claims FROM party WHERE case_id = ?1"
-                        " ORDER BY represents_id IS NOT NULL, position",
+                        " ORDER BY represents_id IS NOT NULL, position, id",
                         error);
   if (party_stmt == NULL)
-    return FALSE;
+    return NULL;
   sqlite3_bind_int64 (party_stmt, 1, case_id);
   while ((rc = sqlite3_step (party_stmt)) == SQLITE_ROW)
     append_party_search_text (body, party_stmt);
   if (rc != SQLITE_DONE)
     {
       _concord_sqlite_set_error (db, rc, "index case", error);
-      return FALSE;
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&body), FALSE);
+}
+
+gboolean
+_concord_sqlite_index_case (sqlite3    *db,
+                            gint64      case_id,
+                            const char *old_body,
+                            GError    **error)
+{
+  g_autoptr(Stmt) del = NULL;
+  g_autoptr(Stmt) ins = NULL;
+  g_autofree char *body = NULL;
+
+  if (old_body != NULL)
+    {
+      del = prepare (db,
+                     "INSERT INTO case_search (case_search, rowid, body) VALUES ('delete', ?1, ?2)",
+                     error);
+      if (del == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (del, 1, case_id);
+      sqlite3_bind_text (del, 2, old_body, -1, SQLITE_STATIC);
+      if (!step_done (db, del, "index case", error))
+        return FALSE;
     }
 
-  del = prepare (db, "DELETE FROM case_search WHERE rowid = ?1", error);
-  if (del == NULL)
+  body = _concord_sqlite_search_body (db, case_id, error);
+  if (body == NULL)
     return FALSE;
-  sqlite3_bind_int64 (del, 1, case_id);
-  if (!step_done (db, del, "index case", error))
-    return FALSE;
-
   ins = prepare (db, "INSERT INTO case_search (rowid, body) VALUES (?1, ?2)", error);
   if (ins == NULL)
     return FALSE;
   sqlite3_bind_int64 (ins, 1, case_id);
-  sqlite3_bind_text (ins, 2, body->str, (int) body->len, SQLITE_STATIC);
+  sqlite3_bind_text (ins, 2, body, -1, SQLITE_STATIC);
   return step_done (db, ins, "index case", error);
 }
 
@@ -822,6 +847,7 @@ sqlite_save_case (ConcordStore *store,
   g_autofree char *case_no = NULL;
   g_autofree char *received_at = NULL;
   g_autofree char *due_at = NULL;
+  g_autofree char *old_body = NULL;
   gboolean is_new = c->id == 0;
   gint64 new_id = 0;
 
@@ -846,6 +872,12 @@ sqlite_save_case (ConcordStore *store,
         goto failed;
       assign_id (restore, &c->id, new_id);
     }
+  else if ((old_body = _concord_sqlite_search_body (self->db, c->id, NULL)) == NULL)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND,
+                   _("This case is no longer in the database."));
+      goto failed;
+    }
   else if (!update_case_row (self, c, now, error))
     goto failed;
 
@@ -856,7 +888,7 @@ sqlite_save_case (ConcordStore *store,
     goto failed;
   if (!write_team (self, c, restore, error) ||
       !update_party_names (self, c, error) ||
-      !_concord_sqlite_index_case (self->db, c->id, error) ||
+      !_concord_sqlite_index_case (self->db, c->id, old_body, error) ||
       !audit_append (self, actor, c->id, is_new ? "case.create" : "case.update",
                      is_new ? case_no : NULL, error) ||
       !write_commit (self, error))

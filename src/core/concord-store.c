@@ -11,6 +11,7 @@
 #include "concord-error.h"
 #include "concord-case-number.h"
 #include "concord-sqlite-store.h"
+#include "concord-validate.h"
 #include "concord-store.h"
 
 G_DEFINE_INTERFACE (ConcordStore, concord_store, G_TYPE_OBJECT)
@@ -173,6 +174,47 @@ concord_store_get_location (ConcordStore *self)
   return IFACE (self)->get_location (self);
 }
 
+/* Stores phones in one form ("13800138000", "0532-88886666") and ID
+ * numbers in upper case, so that search and the conflict check find them
+ * however they were typed. Values that do not validate are left for
+ * concord_case_validate() to report. */
+static void
+normalize_phone (char **phone)
+{
+  g_autofree char *normalized = NULL;
+
+  if (*phone != NULL && concord_validate_phone (*phone, &normalized, NULL))
+    {
+      g_free (*phone);
+      *phone = g_steal_pointer (&normalized);
+    }
+}
+
+static void
+normalize_party (ConcordParty *party)
+{
+  normalize_phone (&party->phone);
+  if (party->id_number != NULL &&
+      (party->id_type == CONCORD_ID_RESIDENT || party->id_type == CONCORD_ID_CREDIT_CODE))
+    {
+      char *upper = g_ascii_strup (party->id_number, -1);
+
+      g_free (party->id_number);
+      party->id_number = upper;
+    }
+  if (party->agent != NULL)
+    normalize_party (party->agent);
+}
+
+static void
+normalize_case (ConcordCase *c)
+{
+  for (guint i = 0; i < c->parties->len; i++)
+    normalize_party (g_ptr_array_index (c->parties, i));
+  for (guint i = 0; i < c->team->len; i++)
+    normalize_phone (&((ConcordTeamMember *) g_ptr_array_index (c->team, i))->phone);
+}
+
 gboolean
 concord_store_save_case (ConcordStore *self,
                          ConcordCase  *c,
@@ -183,6 +225,8 @@ concord_store_save_case (ConcordStore *self,
   g_return_val_if_fail (c != NULL, FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  normalize_case (c);
   return IFACE (self)->save_case (self, c, actor, error);
 }
 

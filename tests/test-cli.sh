@@ -1,2 +1,210 @@
-#!/bin/sh
-exit 77
+#!/usr/bin/env bash
+# test-cli.sh — concord-cli as scripts and people use it
+#
+# Runs $CONCORD_CLI against databases in a temporary directory. Prints TAP
+# and a closing "N passed, N failed" line; exits 0 when everything passed.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -u
+
+cli=${CONCORD_CLI:-}
+if [ -z "$cli" ] || [ ! -x "$cli" ]; then
+  echo "1..0 # SKIP CONCORD_CLI is not set to the concord-cli program"
+  exit 77
+fi
+
+export LC_ALL=C.UTF-8 LANG=C.UTF-8 TZ=${TZ:-Asia/Shanghai}
+export CONCORD_NOW=${CONCORD_NOW:-2026-11-23T08:00:00Z}
+unset CONCORD_DB
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/concord-test-cli.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+db=$tmp/concord.db
+
+n=0
+passed=0
+failed=0
+
+ok () {
+  n=$((n + 1)); passed=$((passed + 1))
+  echo "ok $n - $1"
+}
+
+not_ok () {
+  n=$((n + 1)); failed=$((failed + 1))
+  echo "not ok $n - $1"
+  shift
+  for line in "$@"; do echo "#   $line"; done
+  if [ -s "$tmp/out" ]; then sed 's/^/#   stdout: /' "$tmp/out" | head -20; fi
+  if [ -s "$tmp/err" ]; then sed 's/^/#   stderr: /' "$tmp/err" | head -20; fi
+}
+
+# run ARGS…: runs the program, keeps stdout/stderr in $tmp/out and $tmp/err
+# and the exit status in $status.
+run () {
+  "$cli" "$@" >"$tmp/out" 2>"$tmp/err"
+  status=$?
+}
+
+# expect_status CODE DESCRIPTION ARGS…
+expect_status () {
+  local code=$1 description=$2
+  shift 2
+  run "$@"
+  if [ "$status" -eq "$code" ]; then
+    ok "$description (exit $code)"
+  else
+    not_ok "$description" "expected exit $code, got $status: concord-cli $*"
+  fi
+}
+
+# check DESCRIPTION COMMAND…: passes when the shell command succeeds.
+check () {
+  local description=$1
+  shift
+  if "$@"; then ok "$description"; else not_ok "$description" "failed: $*"; fi
+}
+
+lines () { grep -c '' "$1"; }
+
+checksum () { sha256sum "$1" | cut -d' ' -f1; }
+
+# --- help and version
+expect_status 0 "--help" --help
+check "--help names the commands" grep -q 'search' "$tmp/out"
+expect_status 0 "--version" --version
+check "--version prints the version" grep -Eq '^concord-cli [0-9]' "$tmp/out"
+
+# --- init
+expect_status 0 "init creates the database" --db "$db" init
+check "init prints the path" grep -qF "$db" "$tmp/out"
+check "init prints the schema version" grep -Eq 'Schema version: [0-9]+' "$tmp/out"
+check "the database file exists" test -s "$db"
+
+# --- demo
+expect_status 0 "demo loads" --db "$db" demo
+check "demo says how many were added" grep -q 'Added 9 demonstration cases' "$tmp/out"
+expect_status 0 "demo again" --db "$db" demo
+check "demo again adds nothing" grep -q 'already loaded' "$tmp/out"
+
+# --- list
+expect_status 0 "list" --db "$db" list
+check "list shows the nine cases" test "$(lines "$tmp/out")" -eq 9
+check "list lines have four tab-separated fields" \
+  test "$(awk -F'\t' 'NF != 4' "$tmp/out" | wc -l)" -eq 0
+expect_status 0 "list --limit 3" --db "$db" list --limit 3
+check "list --limit 3 shows three" test "$(lines "$tmp/out")" -eq 3
+expect_status 0 "list --stage received" --db "$db" list --stage received
+check "one demo case is only received" test "$(lines "$tmp/out")" -eq 1
+expect_status 0 "list --category=neighbour" --db "$db" list --category=neighbour
+check "three neighbour cases" test "$(lines "$tmp/out")" -eq 3
+
+CONCORD_DB=$db "$cli" list >"$tmp/out" 2>"$tmp/err"
+check "CONCORD_DB names the database" test "$(lines "$tmp/out")" -eq 9
+
+# --- search
+expect_status 0 "search 火灾" --db "$db" search 火灾
+check "search 火灾 finds the fire" test "$(lines "$tmp/out")" -eq 1
+case_no=$(head -n1 "$tmp/out" | cut -f1)
+check "the first field is a case number" grep -q '调字第' <<<"$case_no"
+check "the fire case names its three parties" grep -q '张某' "$tmp/out"
+
+expect_status 0 "search 纠纷" --db "$db" search 纠纷
+check "search 纠纷 finds several cases" test "$(lines "$tmp/out")" -ge 3
+check "every search line starts with a case number" \
+  test "$(cut -f1 "$tmp/out" | grep -vc '调字第')" -eq 0
+expect_status 0 "search with no match" --db "$db" search 这个词不会出现
+check "no match prints nothing" test ! -s "$tmp/out"
+
+# --- show
+expect_status 0 "show the fire case" --db "$db" show "$case_no"
+check "show prints the case number" grep -qF "$case_no" "$tmp/out"
+for name in 张某 李某 吴某; do
+  check "show lists party $name" grep -q "$name" "$tmp/out"
+done
+check "show prints an ID number" grep -q '370203196809030310' "$tmp/out"
+check "show prints the team" grep -q '罗某某' "$tmp/out"
+check "show prints the audit trail" grep -q 'case\.' "$tmp/out"
+
+expect_status 1 "show an unknown case" --db "$db" show "(2026)东城调字第9999号"
+check "unknown case is named" grep -q 'No case numbered' "$tmp/err"
+
+# --- usage errors
+expect_status 2 "no command" --db "$db"
+expect_status 2 "unknown command" --db "$db" frobnicate
+check "unknown command is named" grep -q 'frobnicate' "$tmp/err"
+expect_status 2 "unknown option" --frobnicate list
+expect_status 2 "--db without a value" --db
+expect_status 2 "generate without --cases" --db "$db" generate
+expect_status 2 "generate --cases without a value" --db "$db" generate --cases
+expect_status 2 "generate --cases abc" --db "$db" generate --cases abc
+expect_status 2 "generate --cases 0" --db "$db" generate --cases 0
+expect_status 2 "generate --cases -5" --db "$db" generate --cases -5
+expect_status 2 "generate --cases 1.5" --db "$db" generate --cases 1.5
+expect_status 2 "list --limit without a value" --db "$db" list --limit
+expect_status 2 "list --limit x" --db "$db" list --limit x
+expect_status 2 "list --stage unknown" --db "$db" list --stage nowhere
+expect_status 2 "list --category unknown" --db "$db" list --category nowhere
+expect_status 2 "search without text" --db "$db" search
+expect_status 2 "search with two texts" --db "$db" search 火灾 纠纷
+expect_status 2 "show without a case number" --db "$db" show
+expect_status 2 "init with an argument" --db "$db" init extra
+
+# --- databases that must be refused and left alone
+garbage=$tmp/garbage.db
+for i in $(seq 1 200); do echo "this is not a database, line $i"; done >"$garbage"
+before=$(checksum "$garbage")
+expect_status 1 "a file that is not a database" --db "$garbage" list
+check "the error says which file" grep -qF "$garbage" "$tmp/err"
+check "the garbage file is unchanged" test "$(checksum "$garbage")" = "$before"
+
+if command -v sqlite3 >/dev/null; then
+  newer=$tmp/newer.db
+  "$cli" --db "$newer" init >/dev/null 2>&1
+  version=$(sqlite3 "$newer" 'PRAGMA user_version;')
+  sqlite3 "$newer" "PRAGMA user_version=$((version + 900));"
+  rm -f "$newer-wal" "$newer-shm"
+  before=$(checksum "$newer")
+  expect_status 1 "a database from a newer Concord" --db "$newer" list
+  check "the error says it is newer" grep -qi 'newer' "$tmp/err"
+  check "the newer database is unchanged" test "$(checksum "$newer")" = "$before"
+  expect_status 1 "init on a newer database" --db "$newer" init
+  check "init leaves the newer database unchanged" test "$(checksum "$newer")" = "$before"
+else
+  echo "ok $((n + 1)) - a database from a newer Concord # SKIP no sqlite3 shell"
+  n=$((n + 1)); passed=$((passed + 1))
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  locked=$tmp/locked
+  mkdir "$locked"
+  "$cli" --db "$locked/c.db" init >/dev/null 2>&1
+  chmod 000 "$locked/c.db"
+  expect_status 1 "a database without permission" --db "$locked/c.db" list
+  chmod 600 "$locked/c.db"
+else
+  echo "ok $((n + 1)) - a database without permission # SKIP running as root"
+  n=$((n + 1)); passed=$((passed + 1))
+fi
+
+# --- generated cases
+gen=$tmp/generated.db
+expect_status 0 "generate --cases 1000" --db "$gen" generate --cases 1000 --seed 5
+check "generate reports the rate" grep -q 'cases/s' "$tmp/out"
+check "generate shows progress on stderr" grep -q '1000' "$tmp/err"
+expect_status 0 "list the generated cases" --db "$gen" list
+check "a thousand cases" test "$(lines "$tmp/out")" -eq 1000
+expect_status 0 "search 纠纷 in generated cases" --db "$gen" search 纠纷
+found=$(lines "$tmp/out")
+check "纠纷 finds some but not all ($found)" test "$found" -gt 100 -a "$found" -lt 1000
+check "search lines start with a case number" \
+  test "$(cut -f1 "$tmp/out" | grep -vc '调字第')" -eq 0
+first=$(head -n1 "$tmp/out" | cut -f1)
+expect_status 0 "show a generated case" --db "$gen" show "$first"
+expect_status 0 "search --limit 5" --db "$gen" search 纠纷 --limit 5
+check "search --limit 5 shows five" test "$(lines "$tmp/out")" -eq 5
+
+echo "1..$n"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

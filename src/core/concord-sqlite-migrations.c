@@ -75,6 +75,17 @@ static const char migration_1_sql[] =
   "CREATE INDEX cases_type ON cases (mediation_type, id);"
   "CREATE INDEX cases_due ON cases (due_at) WHERE due_at IS NOT NULL;"
 
+  /* The number of cases, for the list's total without counting rows. */
+  "CREATE TABLE counters ("
+  "  name  TEXT PRIMARY KEY,"
+  "  value INTEGER NOT NULL"
+  ") WITHOUT ROWID;"
+  "INSERT INTO counters (name, value) VALUES ('cases', 0);"
+  "CREATE TRIGGER cases_count_insert AFTER INSERT ON cases"
+  "  BEGIN UPDATE counters SET value = value + 1 WHERE name = 'cases'; END;"
+  "CREATE TRIGGER cases_count_delete AFTER DELETE ON cases"
+  "  BEGIN UPDATE counters SET value = value - 1 WHERE name = 'cases'; END;"
+
   "CREATE TABLE party ("
   "  id             INTEGER PRIMARY KEY,"
   "  case_id        INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
@@ -182,6 +193,7 @@ migrate_2 (sqlite3 *db,
            GError **error)
 {
   sqlite3_stmt *stmt = NULL;
+  GHashTable *cache;
   gboolean ok = TRUE;
   int rc;
 
@@ -198,8 +210,10 @@ migrate_2 (sqlite3 *db,
       _concord_sqlite_set_error (db, rc, "index cases", error);
       return FALSE;
     }
+  cache = _concord_sqlite_statement_cache_new ();
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ok = _concord_sqlite_index_case (db, sqlite3_column_int64 (stmt, 0), NULL, error);
+    ok = _concord_sqlite_index_case (db, cache, sqlite3_column_int64 (stmt, 0), NULL, error);
+  g_hash_table_unref (cache);
   if (ok && rc != SQLITE_DONE)
     {
       _concord_sqlite_set_error (db, rc, "index cases", error);

@@ -29,13 +29,18 @@ gboolean  _concord_sqlite_migrate (sqlite3 *db,
                                    int      target,
                                    GError **error);
 
+/* A cache of prepared statements for one connection (SQL → statement). */
+GHashTable *_concord_sqlite_statement_cache_new (void);
+
 /* The search index text of case @case_id as the database holds it now. */
-char     *_concord_sqlite_search_body (sqlite3 *db,
-                                       gint64   case_id,
-                                       GError **error);
+char     *_concord_sqlite_search_body (sqlite3    *db,
+                                       GHashTable *cache,
+                                       gint64      case_id,
+                                       GError    **error);
 /* Indexes case @case_id from the database, first removing its entry made
  * from @old_body (NULL for a case not indexed yet). */
 gboolean  _concord_sqlite_index_case (sqlite3    *db,
+                                      GHashTable *cache,
                                       gint64      case_id,
                                       const char *old_body,
                                       GError    **error);

@@ -31,6 +31,8 @@ struct _ConcordSqliteStore
   int         version;
   guint       batch_depth;
   GHashTable *category_labels;  /* code → label shown (translated if built in) */
+  GHashTable *statements;       /* SQL → prepared statement, see prepare_cached() */
+  GHashTable *pending_index;    /* case id → its old index text ("" when none), written at commit_batch */
 };
 
 static void concord_sqlite_store_iface_init (ConcordStoreInterface *iface);
@@ -110,6 +112,53 @@ stmt_finalize (Stmt *stmt)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Stmt, stmt_finalize)
 
+/* Statements with fixed SQL are prepared once per connection and kept:
+ * preparing is a good part of the cost of a small write. A cached
+ * statement is reset when it is handed out and when its holder's scope
+ * ends, never finalized by its holder. */
+typedef sqlite3_stmt CachedStmt;
+static void
+cached_stmt_release (CachedStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_release)
+
+GHashTable *
+_concord_sqlite_statement_cache_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) stmt_finalize);
+}
+
+static sqlite3_stmt *
+prepare_cached (sqlite3    *db,
+                GHashTable *cache,
+                const char *sql,
+                GError    **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (cache, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _concord_sqlite_set_error (db, rc, "prepare", error);
+      return NULL;
+    }
+  g_hash_table_insert (cache, g_strdup (sql), stmt);
+  return stmt;
+}
+
+#define cached(self, sql, error) prepare_cached ((self)->db, (self)->statements, (sql), (error))
+
 static void
 bind_text (sqlite3_stmt *stmt,
            int           index,
@@ -179,16 +228,17 @@ append_party_search_text (GString      *body,
  * changes what goes into it must add a migration that rebuilds the whole
  * index ('delete-all' and re-insert). */
 char *
-_concord_sqlite_search_body (sqlite3 *db,
-                             gint64   case_id,
-                             GError **error)
+_concord_sqlite_search_body (sqlite3    *db,
+                             GHashTable *cache,
+                             gint64      case_id,
+                             GError    **error)
 {
-  g_autoptr(Stmt) case_stmt = NULL;
-  g_autoptr(Stmt) party_stmt = NULL;
+  g_autoptr(CachedStmt) case_stmt = NULL;
+  g_autoptr(CachedStmt) party_stmt = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
   int rc;
 
-  case_stmt = prepare (db,
+  case_stmt = prepare_cached (db, cache,
                        "SELECT case_no, incident_no, place, referred_by, facts FROM cases WHERE id = ?1",
                        error);
   if (case_stmt == NULL)
@@ -203,7 +253,7 @@ _concord_sqlite_search_body (sqlite3 *db,
   for (int col = 0; col < 5; col++)
     concord_search_text_append (body, column_str (case_stmt, col));
 
-  party_stmt = prepare (db,
+  party_stmt = prepare_cached (db, cache,
                         "SELECT name, phone, id_number, claims FROM party WHERE case_id = ?1"
                         " ORDER BY represents_id IS NOT NULL, position, id",
                         error);
@@ -222,17 +272,18 @@ _concord_sqlite_search_body (sqlite3 *db,
 
 gboolean
 _concord_sqlite_index_case (sqlite3    *db,
+                            GHashTable *cache,
                             gint64      case_id,
                             const char *old_body,
                             GError    **error)
 {
-  g_autoptr(Stmt) del = NULL;
-  g_autoptr(Stmt) ins = NULL;
+  g_autoptr(CachedStmt) del = NULL;
+  g_autoptr(CachedStmt) ins = NULL;
   g_autofree char *body = NULL;
 
   if (old_body != NULL)
     {
-      del = prepare (db,
+      del = prepare_cached (db, cache,
                      "INSERT INTO case_search (case_search, rowid, body) VALUES ('delete', ?1, ?2)",
                      error);
       if (del == NULL)
@@ -243,10 +294,10 @@ _concord_sqlite_index_case (sqlite3    *db,
         return FALSE;
     }
 
-  body = _concord_sqlite_search_body (db, case_id, error);
+  body = _concord_sqlite_search_body (db, cache, case_id, error);
   if (body == NULL)
     return FALSE;
-  ins = prepare (db, "INSERT INTO case_search (rowid, body) VALUES (?1, ?2)", error);
+  ins = prepare_cached (db, cache, "INSERT INTO case_search (rowid, body) VALUES (?1, ?2)", error);
   if (ins == NULL)
     return FALSE;
   sqlite3_bind_int64 (ins, 1, case_id);
@@ -314,14 +365,14 @@ audit_append (ConcordSqliteStore *self,
               const char         *detail,
               GError            **error)
 {
-  g_autoptr(Stmt) last = NULL;
-  g_autoptr(Stmt) ins = NULL;
+  g_autoptr(CachedStmt) last = NULL;
+  g_autoptr(CachedStmt) ins = NULL;
   g_autofree char *prev = NULL;
   g_autofree char *at = concord_clock_now_iso ();
   g_autofree char *hash = NULL;
   int rc;
 
-  last = prepare (self->db, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", error);
+  last = cached (self, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", error);
   if (last == NULL)
     return FALSE;
   rc = sqlite3_step (last);
@@ -336,7 +387,7 @@ audit_append (ConcordSqliteStore *self,
     prev = g_strdup (GENESIS_HASH);
 
   hash = audit_hash (prev, at, actor, case_id, action, detail);
-  ins = prepare (self->db,
+  ins = cached (self,
                  "INSERT INTO audit (at, actor, case_id, action, detail, prev_hash, hash)"
                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                  error);
@@ -359,11 +410,11 @@ static gboolean
 load_category_labels (ConcordSqliteStore *self,
                       GError            **error)
 {
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
   int rc;
 
   g_hash_table_remove_all (self->category_labels);
-  stmt = prepare (self->db, "SELECT code, label, builtin FROM category", error);
+  stmt = cached (self, "SELECT code, label, builtin FROM category", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -431,18 +482,18 @@ write_party (ConcordSqliteStore *self,
              GHashTable         *kept,
              GError            **error)
 {
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
   gboolean update = party->id > 0;
 
   if (update)
-    stmt = prepare (self->db,
+    stmt = cached (self,
                     "UPDATE party SET position = ?3, represents_id = ?4, kind = ?5, role = ?6, name = ?7,"
                     " gender = ?8, ethnicity = ?9, birth_date = ?10, id_type = ?11, id_number = ?12,"
                     " phone = ?13, address = ?14, occupation = ?15, claims = ?16, agent_kind = ?17,"
                     " agent_relation = ?18 WHERE id = ?1 AND case_id = ?2",
                     error);
   else
-    stmt = prepare (self->db,
+    stmt = cached (self,
                     "INSERT INTO party (case_id, position, represents_id, kind, role, name, gender,"
                     " ethnicity, birth_date, id_type, id_number, phone, address, occupation, claims,"
                     " agent_kind, agent_relation)"
@@ -498,12 +549,12 @@ delete_removed_parties (ConcordSqliteStore *self,
                         GHashTable         *kept,
                         GError            **error)
 {
-  g_autoptr(Stmt) list = NULL;
-  g_autoptr(Stmt) del = NULL;
+  g_autoptr(CachedStmt) list = NULL;
+  g_autoptr(CachedStmt) del = NULL;
   g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  list = prepare (self->db, "SELECT id FROM party WHERE case_id = ?1", error);
+  list = cached (self, "SELECT id FROM party WHERE case_id = ?1", error);
   if (list == NULL)
     return FALSE;
   sqlite3_bind_int64 (list, 1, case_id);
@@ -520,7 +571,7 @@ delete_removed_parties (ConcordSqliteStore *self,
       return FALSE;
     }
 
-  del = prepare (self->db, "DELETE FROM party WHERE id = ?1", error);
+  del = cached (self, "DELETE FROM party WHERE id = ?1", error);
   if (del == NULL)
     return FALSE;
   for (guint i = 0; i < removed->len; i++)
@@ -539,15 +590,15 @@ resolve_member (ConcordSqliteStore *self,
                 GArray             *restore,
                 GError            **error)
 {
-  g_autoptr(Stmt) find = NULL;
-  g_autoptr(Stmt) ins = NULL;
+  g_autoptr(CachedStmt) find = NULL;
+  g_autoptr(CachedStmt) ins = NULL;
   g_autofree char *now = NULL;
   int rc;
 
   if (member->id > 0)
     return TRUE;
 
-  find = prepare (self->db,
+  find = cached (self,
                   "SELECT id FROM team_member WHERE name = ?1 AND phone IS ?2 ORDER BY id LIMIT 1",
                   error);
   if (find == NULL)
@@ -567,7 +618,7 @@ resolve_member (ConcordSqliteStore *self,
     }
 
   now = concord_clock_now_iso ();
-  ins = prepare (self->db,
+  ins = cached (self,
                  "INSERT INTO team_member (name, role, phone, id_number, organisation, username, created_at)"
                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                  error);
@@ -592,17 +643,17 @@ write_team (ConcordSqliteStore *self,
             GArray             *restore,
             GError            **error)
 {
-  g_autoptr(Stmt) del = NULL;
-  g_autoptr(Stmt) ins = NULL;
+  g_autoptr(CachedStmt) del = NULL;
+  g_autoptr(CachedStmt) ins = NULL;
 
-  del = prepare (self->db, "DELETE FROM case_team WHERE case_id = ?1", error);
+  del = cached (self, "DELETE FROM case_team WHERE case_id = ?1", error);
   if (del == NULL)
     return FALSE;
   sqlite3_bind_int64 (del, 1, c->id);
   if (!step_done (self->db, del, "save team", error))
     return FALSE;
 
-  ins = prepare (self->db,
+  ins = cached (self,
                  "INSERT INTO case_team (case_id, position, member_id, role) VALUES (?1, ?2, ?3, ?4)",
                  error);
   if (ins == NULL)
@@ -637,14 +688,14 @@ next_case_number (ConcordSqliteStore *self,
 {
   g_autofree char *format = concord_store_get_setting (CONCORD_STORE (self), CONCORD_SETTING_CASE_NUMBER_FORMAT);
   g_autofree char *station = concord_store_get_setting (CONCORD_STORE (self), CONCORD_SETTING_STATION_SHORT_NAME);
-  g_autoptr(Stmt) next = NULL;
-  g_autoptr(Stmt) taken = NULL;
+  g_autoptr(CachedStmt) next = NULL;
+  g_autoptr(CachedStmt) taken = NULL;
 
-  next = prepare (self->db,
+  next = cached (self,
                   "INSERT INTO case_sequence (year, last) VALUES (?1, 1)"
                   " ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
                   error);
-  taken = prepare (self->db, "SELECT 1 FROM cases WHERE case_no = ?1", error);
+  taken = cached (self, "SELECT 1 FROM cases WHERE case_no = ?1", error);
   if (next == NULL || taken == NULL)
     return FALSE;
 
@@ -711,7 +762,7 @@ insert_case_row (ConcordSqliteStore *self,
                  gint64             *id,
                  GError            **error)
 {
-  g_autoptr(Stmt) ins = NULL;
+  g_autoptr(CachedStmt) ins = NULL;
   guint seq = 0;
   int year;
 
@@ -728,7 +779,7 @@ insert_case_row (ConcordSqliteStore *self,
   *due_at = c->due_at ? g_strdup (c->due_at)
                       : due_after_days (self, *received_at, CONCORD_SETTING_LIMIT_RECEIVED_DAYS);
 
-  ins = prepare (self->db,
+  ins = cached (self,
                  "INSERT INTO cases (case_no, year, seq, source, referred_by, incident_no, occurred_at,"
                  " place, category, mediation_type, facts, stage, stage_reason, received_at, due_at,"
                  " updated_at, party_names)"
@@ -764,9 +815,9 @@ update_case_row (ConcordSqliteStore *self,
                  const char         *now,
                  GError            **error)
 {
-  g_autoptr(Stmt) upd = NULL;
+  g_autoptr(CachedStmt) upd = NULL;
 
-  upd = prepare (self->db,
+  upd = cached (self,
                  "UPDATE cases SET source = ?2, referred_by = ?3, incident_no = ?4, occurred_at = ?5,"
                  " place = ?6, category = ?7, mediation_type = ?8, facts = ?9, updated_at = ?10"
                  " WHERE id = ?1",
@@ -799,7 +850,7 @@ update_party_names (ConcordSqliteStore *self,
                     ConcordCase        *c,
                     GError            **error)
 {
-  g_autoptr(Stmt) upd = NULL;
+  g_autoptr(CachedStmt) upd = NULL;
   g_autoptr(GString) names = g_string_new (NULL);
 
   /* Stored for the list; the Chinese enumeration comma reads well in every
@@ -813,7 +864,7 @@ update_party_names (ConcordSqliteStore *self,
       g_string_append (names, party->name);
     }
 
-  upd = prepare (self->db, "UPDATE cases SET party_names = ?2 WHERE id = ?1", error);
+  upd = cached (self, "UPDATE cases SET party_names = ?2 WHERE id = ?1", error);
   if (upd == NULL)
     return FALSE;
   sqlite3_bind_int64 (upd, 1, c->id);
@@ -872,7 +923,7 @@ sqlite_save_case (ConcordStore *store,
         goto failed;
       assign_id (restore, &c->id, new_id);
     }
-  else if ((old_body = _concord_sqlite_search_body (self->db, c->id, NULL)) == NULL)
+  else if ((old_body = _concord_sqlite_search_body (self->db, self->statements, c->id, NULL)) == NULL)
     {
       g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND,
                    _("This case is no longer in the database."));
@@ -888,11 +939,19 @@ sqlite_save_case (ConcordStore *store,
     goto failed;
   if (!write_team (self, c, restore, error) ||
       !update_party_names (self, c, error) ||
-      !_concord_sqlite_index_case (self->db, c->id, old_body, error) ||
+      (self->batch_depth == 0 &&
+       !_concord_sqlite_index_case (self->db, self->statements, c->id, old_body, error)) ||
       !audit_append (self, actor, c->id, is_new ? "case.create" : "case.update",
                      is_new ? case_no : NULL, error) ||
       !write_commit (self, error))
     goto failed;
+
+  /* In a batch the index is written at commit_batch, in one go: FTS5
+   * flushes its pending terms at every savepoint, which made bulk loads
+   * twice as slow. The text to remove is the one from before the batch. */
+  if (self->batch_depth > 0 && !g_hash_table_contains (self->pending_index, &c->id))
+    g_hash_table_insert (self->pending_index, g_memdup2 (&c->id, sizeof c->id),
+                         old_body ? g_steal_pointer (&old_body) : g_strdup (""));
 
   if (is_new)
     {
@@ -952,11 +1011,11 @@ load_parties (ConcordSqliteStore *self,
               ConcordCase        *c,
               GError            **error)
 {
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   int rc;
 
-  stmt = prepare (self->db,
+  stmt = cached (self,
                   "SELECT id, represents_id, kind, role, name, gender, ethnicity, birth_date, id_type,"
                   " id_number, phone, address, occupation, claims, agent_kind, agent_relation"
                   " FROM party WHERE case_id = ?1 ORDER BY represents_id IS NOT NULL, position, id",
@@ -997,10 +1056,10 @@ load_team (ConcordSqliteStore *self,
            ConcordCase        *c,
            GError            **error)
 {
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (self->db,
+  stmt = cached (self,
                   "SELECT m.id, m.name, ct.role, m.phone, m.id_number, m.organisation, m.username"
                   " FROM case_team ct JOIN team_member m ON m.id = ct.member_id"
                   " WHERE ct.case_id = ?1 ORDER BY ct.position",
@@ -1036,7 +1095,7 @@ load_case_where (ConcordSqliteStore *self,
                  const char         *case_no,
                  GError            **error)
 {
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
   g_autoptr(ConcordCase) c = NULL;
   g_autofree char *sql = NULL;
   int rc;
@@ -1044,7 +1103,7 @@ load_case_where (ConcordSqliteStore *self,
   sql = g_strconcat ("SELECT id, case_no, source, referred_by, incident_no, occurred_at, place, category,"
                      " mediation_type, facts, stage, stage_reason, received_at, due_at, updated_at"
                      " FROM cases WHERE ", where, NULL);
-  stmt = prepare (self->db, sql, error);
+  stmt = cached (self, sql, error);
   if (stmt == NULL)
     return NULL;
   if (case_no != NULL)
@@ -1119,8 +1178,8 @@ sqlite_decide_case (ConcordStore *store,
                     GError      **error)
 {
   ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
-  g_autoptr(Stmt) get = NULL;
-  g_autoptr(Stmt) upd = NULL;
+  g_autoptr(CachedStmt) get = NULL;
+  g_autoptr(CachedStmt) upd = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (reason ? reason : ""));
   g_autofree char *now = concord_clock_now_iso ();
   g_autofree char *due = NULL;
@@ -1138,7 +1197,7 @@ sqlite_decide_case (ConcordStore *store,
   if (!write_begin (self, error))
     return FALSE;
 
-  get = prepare (self->db, "SELECT stage, case_no FROM cases WHERE id = ?1", error);
+  get = cached (self, "SELECT stage, case_no FROM cases WHERE id = ?1", error);
   if (get == NULL)
     goto failed;
   sqlite3_bind_int64 (get, 1, id);
@@ -1167,7 +1226,7 @@ sqlite_decide_case (ConcordStore *store,
   if (accept)
     due = due_after_days (self, now, CONCORD_SETTING_LIMIT_ACCEPTED_DAYS);
 
-  upd = prepare (self->db,
+  upd = cached (self,
                  "UPDATE cases SET stage = ?2, stage_reason = ?3, due_at = ?4, updated_at = ?5 WHERE id = ?1",
                  error);
   if (upd == NULL)
@@ -1223,6 +1282,13 @@ build_query (const ConcordCaseQuery *query,
   if (query->overdue)
     g_string_append_printf (sql, " AND c.due_at IS NOT NULL AND c.due_at < :now AND c.stage NOT IN %s",
                             final_stages_sql);
+}
+
+static gboolean
+query_is_text_only (const ConcordCaseQuery *query)
+{
+  return query->stage < 0 && query->category == NULL && query->mediation_type < 0 &&
+         query->mine == NULL && !query->overdue;
 }
 
 static void
@@ -1345,11 +1411,24 @@ sqlite_count_cases (ConcordStore           *store,
         return TRUE;
     }
 
-  g_string_append (sql, "SELECT count(*) FROM (SELECT 1");
-  build_query (query, match, 0, sql);
-  if (cap > 0)
-    g_string_append_printf (sql, " LIMIT %u", cap + 1);
-  g_string_append (sql, ")");
+  if (match == NULL && query_is_text_only (query))
+    /* All cases: kept by triggers, no need to count a million rows. */
+    g_string_append (sql, "SELECT value FROM counters WHERE name = 'cases'");
+  else
+    g_string_append (sql, "SELECT count(*) FROM (SELECT 1");
+  if (match == NULL && query_is_text_only (query))
+    ;
+  else if (match != NULL && query_is_text_only (query))
+    /* Nothing to check on the case rows: count in the index alone. */
+    g_string_append (sql, " FROM case_search WHERE case_search MATCH :match");
+  else
+    build_query (query, match, 0, sql);
+  if (!(match == NULL && query_is_text_only (query)))
+    {
+      if (cap > 0)
+        g_string_append_printf (sql, " LIMIT %u", cap + 1);
+      g_string_append (sql, ")");
+    }
 
   stmt = prepare (self->db, sql->str, error);
   if (stmt == NULL)
@@ -1380,10 +1459,10 @@ sqlite_list_members (ConcordStore *store,
 {
   ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
   g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_team_member_unref);
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (self->db,
+  stmt = cached (self,
                   "SELECT id, name, role, phone, id_number, organisation, username FROM team_member"
                   " ORDER BY name, id",
                   error);
@@ -1417,7 +1496,7 @@ sqlite_save_member (ConcordStore      *store,
                     GError           **error)
 {
   ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
   g_autofree char *now = concord_clock_now_iso ();
   g_autofree char *name = g_strstrip (g_strdup (member->name ? member->name : ""));
   gboolean is_new = member->id == 0;
@@ -1435,12 +1514,12 @@ sqlite_save_member (ConcordStore      *store,
     return FALSE;
 
   if (is_new)
-    stmt = prepare (self->db,
+    stmt = cached (self,
                     "INSERT INTO team_member (name, role, phone, id_number, organisation, username, created_at)"
                     " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                     error);
   else
-    stmt = prepare (self->db,
+    stmt = cached (self,
                     "UPDATE team_member SET name = ?2, role = ?3, phone = ?4, id_number = ?5,"
                     " organisation = ?6, username = ?7 WHERE id = ?1",
                     error);
@@ -1484,10 +1563,10 @@ sqlite_list_categories (ConcordStore *store,
 {
   ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_category_free);
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (self->db,
+  stmt = cached (self,
                   include_inactive
                     ? "SELECT code, label, builtin, active FROM category ORDER BY position, code"
                     : "SELECT code, label, builtin, active FROM category WHERE active ORDER BY position, code",
@@ -1534,7 +1613,7 @@ sqlite_save_category (ConcordStore *store,
                       GError      **error)
 {
   ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (label ? label : ""));
   g_autofree char *detail = NULL;
   gboolean exists = g_hash_table_contains (self->category_labels, code);
@@ -1555,12 +1634,12 @@ sqlite_save_category (ConcordStore *store,
     return FALSE;
 
   if (exists)
-    stmt = prepare (self->db,
+    stmt = cached (self,
                     "UPDATE category SET active = ?3,"
                     " label = CASE WHEN builtin OR ?2 IS NULL THEN label ELSE ?2 END WHERE code = ?1",
                     error);
   else
-    stmt = prepare (self->db,
+    stmt = cached (self,
                     "INSERT INTO category (code, label, builtin, active, position)"
                     " VALUES (?1, ?2, 0, ?3, (SELECT coalesce (max (position), 0) + 1 FROM category))",
                     error);
@@ -1588,9 +1667,9 @@ sqlite_get_setting (ConcordStore *store,
                     const char   *key)
 {
   ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
 
-  stmt = prepare (self->db, "SELECT value FROM settings WHERE key = ?1", NULL);
+  stmt = cached (self, "SELECT value FROM settings WHERE key = ?1", NULL);
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, key);
@@ -1607,19 +1686,19 @@ sqlite_set_setting (ConcordStore *store,
                     GError      **error)
 {
   ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
   g_autofree char *detail = NULL;
 
   if (!write_begin (self, error))
     return FALSE;
 
   if (value != NULL)
-    stmt = prepare (self->db,
+    stmt = cached (self,
                     "INSERT INTO settings (key, value) VALUES (?1, ?2)"
                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     error);
   else
-    stmt = prepare (self->db, "DELETE FROM settings WHERE key = ?1", error);
+    stmt = cached (self, "DELETE FROM settings WHERE key = ?1", error);
   if (stmt == NULL)
     goto failed;
   bind_text (stmt, 1, key);
@@ -1646,10 +1725,10 @@ sqlite_list_audit (ConcordStore *store,
 {
   ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_audit_entry_free);
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (self->db,
+  stmt = cached (self,
                   case_id > 0
                     ? "SELECT id, at, actor, case_id, action, detail, hash FROM audit WHERE case_id = ?1 ORDER BY id"
                     : "SELECT id, at, actor, case_id, action, detail, hash FROM audit ORDER BY id",
@@ -1684,11 +1763,11 @@ sqlite_verify_audit (ConcordStore *store,
                      GError      **error)
 {
   ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
   g_autofree char *expected_prev = g_strdup (GENESIS_HASH);
   int rc;
 
-  stmt = prepare (self->db,
+  stmt = cached (self,
                   "SELECT id, at, actor, coalesce (case_id, 0), action, detail, prev_hash, hash"
                   " FROM audit ORDER BY id",
                   error);
@@ -1721,6 +1800,41 @@ sqlite_verify_audit (ConcordStore *store,
 
 /* Batches */
 
+static int
+compare_ids (const gint64 *a,
+             const gint64 *b)
+{
+  return (*a > *b) - (*a < *b);
+}
+
+static gboolean
+flush_pending_index (ConcordSqliteStore *self,
+                     GError            **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer key;
+
+  /* In id order, so that a bulk load appends to the index. */
+  g_hash_table_iter_init (&iter, self->pending_index);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (ids, *(gint64 *) key);
+  g_array_sort (ids, (GCompareFunc) compare_ids);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      const char *old_body = g_hash_table_lookup (self->pending_index, &id);
+
+      if (!_concord_sqlite_index_case (self->db, self->statements, id,
+                                       old_body != NULL && *old_body != '\0' ? old_body : NULL,
+                                       error))
+        return FALSE;
+    }
+  g_hash_table_remove_all (self->pending_index);
+  return TRUE;
+}
+
 static gboolean
 sqlite_begin_batch (ConcordStore *store,
                     GError      **error)
@@ -1746,7 +1860,8 @@ sqlite_commit_batch (ConcordStore *store,
       self->batch_depth--;
       return TRUE;
     }
-  if (!_concord_sqlite_exec (self->db, "COMMIT", error))
+  if (!flush_pending_index (self, error) ||
+      !_concord_sqlite_exec (self->db, "COMMIT", error))
     return FALSE;
   self->batch_depth = 0;
   return TRUE;
@@ -1761,6 +1876,7 @@ sqlite_rollback_batch (ConcordStore *store)
     return;
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->batch_depth = 0;
+  g_hash_table_remove_all (self->pending_index);
   load_category_labels (self, NULL);
 }
 
@@ -1807,6 +1923,9 @@ concord_sqlite_store_finalize (GObject *object)
 
   if (self->batch_depth > 0)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  /* Statements first: the connection closes only when none is left. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending_index, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->category_labels, g_hash_table_unref);
@@ -1826,6 +1945,8 @@ static void
 concord_sqlite_store_init (ConcordSqliteStore *self)
 {
   self->category_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->statements = _concord_sqlite_statement_cache_new ();
+  self->pending_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 /* Opening */

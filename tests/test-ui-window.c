@@ -1,1 +1,849 @@
-int main (void) { return 77; }
+/* test-ui-window.c — the main window driven as a person would: the list,
+ * search as you type, the stage filter, opening a case, accepting it and
+ * not accepting another with a reason. Runs under Xvfb (suite "ui").
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include "concord-case-row.h"
+#include "concord-case-view.h"
+#include "concord-intake-dialog.h"
+#include "concord-preferences-window.h"
+#include "concord-stage-path.h"
+#include "concord-window.h"
+#include "test-fixtures.h"
+
+#define WAIT_TIMEOUT_MS 5000
+
+typedef struct
+{
+  Fixture         base;
+  ConcordContext *context;
+  ConcordWindow  *window;
+  gint64          fire_id;      /* 火灾 in the facts */
+  gint64          water_id;     /* 火灾 too */
+  gint64          dance_id;
+  gint64          fight_id;     /* accepted before the window opens */
+  gint64          debt_id;
+} WindowFixture;
+
+/* Waiting for the main loop */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * 1000;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+  gboolean met;
+
+  while (!(met = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  return met;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+set_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Lets pending layout and drawing happen. */
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 100 * 1000;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+}
+
+/* Walking the widget tree */
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GtkWidget *
+find_first (GtkWidget *root,
+            GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+/* Whether a label showing exactly @text is on screen inside @root. */
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_get_mapped (label) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+shows_status_page (GtkWidget  *root,
+                   const char *title)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+  collect (root, ADW_TYPE_STATUS_PAGE, pages);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      GtkWidget *page = g_ptr_array_index (pages, i);
+
+      if (gtk_widget_get_mapped (page) &&
+          g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (page)), title) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             GType       type,
+             const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (root, type, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+  g_error ("no button “%s”", label);
+  return NULL;
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (root, type, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+  g_error ("no row “%s”", title);
+  return NULL;
+}
+
+/* The ids of the case rows on screen, sorted. */
+static GArray *
+shown_ids (ConcordWindow *window)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  collect (GTK_WIDGET (window), CONCORD_TYPE_CASE_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ConcordCaseRow *row = g_ptr_array_index (rows, i);
+      ConcordCaseSummary *summary = concord_case_row_get_summary (row);
+      gint64 id;
+
+      if (summary == NULL || !gtk_widget_get_mapped (GTK_WIDGET (row)))
+        continue;
+      id = concord_case_summary_get_id (summary);
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+typedef struct
+{
+  ConcordWindow *window;
+  gint64         ids[8];
+  guint          n_ids;
+} ShownRows;
+
+static gboolean
+rows_are (gpointer data)
+{
+  ShownRows *expected = data;
+  g_autoptr(GArray) ids = shown_ids (expected->window);
+  gint64 want[8];
+
+  if (ids->len != expected->n_ids)
+    return FALSE;
+  memcpy (want, expected->ids, sizeof (gint64) * expected->n_ids);
+  qsort (want, expected->n_ids, sizeof (gint64), compare_ids);
+  g_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) != want[i])
+      return FALSE;
+  return TRUE;
+}
+
+static void
+assert_rows (ConcordWindow *window,
+             guint          n_ids,
+             ...)
+{
+  ShownRows expected = { window, { 0 }, n_ids };
+  va_list args;
+
+  g_assert_cmpuint (n_ids, <=, G_N_ELEMENTS (expected.ids));
+  va_start (args, n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    expected.ids[i] = va_arg (args, gint64);
+  va_end (args);
+
+  if (!wait_for (rows_are, &expected))
+    {
+      g_autoptr(GArray) ids = shown_ids (window);
+      GString *shown = g_string_new (NULL);
+
+      for (guint i = 0; i < ids->len; i++)
+        g_string_append_printf (shown, " %" G_GINT64_FORMAT, g_array_index (ids, gint64, i));
+      g_error ("expected %u rows on screen, the window shows:%s", n_ids, shown->str);
+    }
+  /* The model holds exactly what is shown. */
+  g_assert_cmpuint (g_list_model_get_n_items (concord_window_get_case_list (window)), ==, n_ids);
+}
+
+/* Typing into the real search entry, waiting for its debounce. */
+static void
+type_search (ConcordWindow *window,
+             const char    *text)
+{
+  GtkEditable *entry = concord_window_get_search_entry (window);
+  gboolean changed = FALSE;
+  gulong id;
+
+  id = g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (set_flag_cb), &changed);
+  gtk_editable_set_text (entry, text);
+  g_assert_true (wait_for (flag_set, &changed));
+  g_signal_handler_disconnect (entry, id);
+}
+
+/* Fixture */
+
+static gint64
+add_case (ConcordStore         *store,
+          const char           *category,
+          ConcordMediationType  type,
+          const char           *facts,
+          const char          **names,
+          const char           *mediator_username)
+{
+  g_autoptr(ConcordCase) c = concord_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  c->source = CONCORD_SOURCE_CALL_110;
+  c->category = g_strdup (category);
+  c->mediation_type = type;
+  c->facts = g_strdup (facts);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      ConcordParty *p = concord_party_new ();
+
+      p->role = i == 0 ? CONCORD_ROLE_APPLICANT : CONCORD_ROLE_RESPONDENT;
+      p->name = g_strdup (names[i]);
+      g_ptr_array_add (c->parties, p);
+    }
+  if (mediator_username != NULL)
+    {
+      ConcordTeamMember *m = concord_team_member_new ();
+
+      m->name = g_strdup ("宋调解");
+      m->role = CONCORD_TEAM_MEDIATOR;
+      m->username = g_strdup (mediator_username);
+      g_ptr_array_add (c->team, m);
+    }
+  g_assert_true (concord_store_save_case (store, c, "tester", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (c->id, >, 0);
+  return c->id;
+}
+
+static gboolean
+window_ready (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static void
+window_set_up (WindowFixture *f,
+               gconstpointer  data)
+{
+  gboolean empty = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+
+  fixture_set_up (&f->base, NULL);
+
+  if (!empty)
+    {
+      f->fire_id = add_case (f->base.store, "damage", CONCORD_MEDIATION_PEOPLE,
+                             "租户用电不慎引发火灾，房东和楼上邻居的房屋受损。",
+                             (const char *[]) { "吴某", "李某", "张某", NULL }, "tester");
+      f->dance_id = add_case (f->base.store, "neighbour", CONCORD_MEDIATION_PEOPLE,
+                              "居民每天早晨在楼下跳广场舞，业主无法休息。",
+                              (const char *[]) { "赵某", "孙某", NULL }, NULL);
+      f->fight_id = add_case (f->base.store, "minor_injury", CONCORD_MEDIATION_POLICE,
+                              "两人在夜市摊位饮酒后发生口角并互殴，均有轻微伤。",
+                              (const char *[]) { "周某", "郑某", NULL }, NULL);
+      f->debt_id = add_case (f->base.store, "contract", CONCORD_MEDIATION_LAWYER,
+                             "商户拖欠批发货款，债权人到店吵闹。",
+                             (const char *[]) { "王某", "冯某", NULL }, NULL);
+      f->water_id = add_case (f->base.store, "damage", CONCORD_MEDIATION_PEOPLE,
+                              "楼上发生火灾后救火用水漫到楼下商铺。",
+                              (const char *[]) { "陈某", "褚某", NULL }, NULL);
+      g_assert_true (concord_store_decide_case (f->base.store, f->fight_id, TRUE, NULL, "tester", &error));
+      g_assert_no_error (error);
+    }
+
+  f->context = concord_context_new (f->base.store, "tester");
+  f->window = g_object_ref_sink (concord_window_new (NULL, f->context));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_for (window_ready, f->window));
+  settle ();
+}
+
+static void
+window_tear_down (WindowFixture *f,
+                  gconstpointer  data)
+{
+  GList *toplevels;
+
+  /* Dialogs a test left open go first. */
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != f->window)
+      gtk_window_destroy (l->data);
+  g_list_free (toplevels);
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  settle ();
+  g_clear_object (&f->window);
+  g_clear_object (&f->context);
+  fixture_tear_down (&f->base, NULL);
+}
+
+/* Tests */
+
+static void
+test_stage_path_compute (void)
+{
+  ConcordStagePathStep steps[CONCORD_STAGE_PATH_MAX_STEPS];
+  guint n;
+
+  n = concord_stage_path_compute (CONCORD_STAGE_ACCEPTED, -1, steps);
+  g_assert_cmpuint (n, ==, 9);
+  g_assert_cmpint (steps[0].stage, ==, CONCORD_STAGE_RECEIVED);
+  g_assert_cmpint (steps[0].state, ==, CONCORD_STEP_DONE);
+  g_assert_cmpint (steps[1].stage, ==, CONCORD_STAGE_ACCEPTED);
+  g_assert_cmpint (steps[1].state, ==, CONCORD_STEP_CURRENT);
+  g_assert_cmpint (steps[2].state, ==, CONCORD_STEP_LATER);
+  g_assert_cmpint (steps[8].stage, ==, CONCORD_STAGE_CLOSED);
+  g_assert_cmpint (steps[8].state, ==, CONCORD_STEP_LATER);
+
+  /* Not accepted leaves the path right after it was received. */
+  n = concord_stage_path_compute (CONCORD_STAGE_NOT_ACCEPTED, -1, steps);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (steps[0].stage, ==, CONCORD_STAGE_RECEIVED);
+  g_assert_cmpint (steps[0].state, ==, CONCORD_STEP_DONE);
+  g_assert_cmpint (steps[1].stage, ==, CONCORD_STAGE_NOT_ACCEPTED);
+  g_assert_cmpint (steps[1].state, ==, CONCORD_STEP_EXIT);
+
+  /* A failure after back-to-back talks shows the path up to there. */
+  n = concord_stage_path_compute (CONCORD_STAGE_FAILED, CONCORD_STAGE_BACK_TO_BACK, steps);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpint (steps[2].stage, ==, CONCORD_STAGE_BACK_TO_BACK);
+  g_assert_cmpint (steps[2].state, ==, CONCORD_STEP_DONE);
+  g_assert_cmpint (steps[3].stage, ==, CONCORD_STAGE_FAILED);
+  g_assert_cmpint (steps[3].state, ==, CONCORD_STEP_EXIT);
+
+  n = concord_stage_path_compute (CONCORD_STAGE_CLOSED, -1, steps);
+  g_assert_cmpuint (n, ==, 9);
+  g_assert_cmpint (steps[7].state, ==, CONCORD_STEP_DONE);
+  g_assert_cmpint (steps[8].state, ==, CONCORD_STEP_CURRENT);
+}
+
+static void
+test_empty (WindowFixture *f,
+            gconstpointer  data)
+{
+  g_assert_true (shows_status_page (GTK_WIDGET (f->window), "No Cases Yet"));
+  g_assert_true (shows_status_page (GTK_WIDGET (f->window), "No Case Selected"));
+  g_assert_true (shows_label (GTK_WIDGET (f->window), "0 cases"));
+  g_assert_cmpuint (g_list_model_get_n_items (concord_window_get_case_list (f->window)), ==, 0);
+}
+
+static void
+test_list_and_search (WindowFixture *f,
+                      gconstpointer  data)
+{
+  GtkDropDown *stage_filter = concord_window_get_stage_filter (f->window);
+
+  assert_rows (f->window, 5, f->fire_id, f->dance_id, f->fight_id, f->debt_id, f->water_id);
+  g_assert_true (shows_label (GTK_WIDGET (f->window), "5 cases"));
+  g_assert_true (shows_status_page (GTK_WIDGET (f->window), "No Case Selected"));
+
+  /* Two Chinese characters find both cases that mention a fire. */
+  type_search (f->window, "火灾");
+  assert_rows (f->window, 2, f->fire_id, f->water_id);
+  g_assert_true (shows_label (GTK_WIDGET (f->window), "2 cases"));
+
+  /* A party's name. */
+  type_search (f->window, "周某");
+  assert_rows (f->window, 1, f->fight_id);
+
+  type_search (f->window, "没有这样的纠纷");
+  assert_rows (f->window, 0);
+  g_assert_true (shows_status_page (GTK_WIDGET (f->window), "No Matching Cases"));
+
+  type_search (f->window, "");
+  assert_rows (f->window, 5, f->fire_id, f->dance_id, f->fight_id, f->debt_id, f->water_id);
+
+  /* The stage filter: position 0 is "any stage", then the stages. */
+  gtk_drop_down_set_selected (stage_filter, 1 + CONCORD_STAGE_ACCEPTED);
+  assert_rows (f->window, 1, f->fight_id);
+  gtk_drop_down_set_selected (stage_filter, 1 + CONCORD_STAGE_RECEIVED);
+  assert_rows (f->window, 4, f->fire_id, f->dance_id, f->debt_id, f->water_id);
+
+  /* Search and filter together. */
+  type_search (f->window, "火灾");
+  assert_rows (f->window, 2, f->fire_id, f->water_id);
+  gtk_drop_down_set_selected (stage_filter, 1 + CONCORD_STAGE_ACCEPTED);
+  assert_rows (f->window, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clear-filters", NULL);
+  assert_rows (f->window, 5, f->fire_id, f->dance_id, f->fight_id, f->debt_id, f->water_id);
+
+  /* "Mine": cases whose team has the person at the desk. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_button (GTK_WIDGET (f->window), GTK_TYPE_TOGGLE_BUTTON, "Mine")), TRUE);
+  assert_rows (f->window, 1, f->fire_id);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clear-filters", NULL);
+  assert_rows (f->window, 5, f->fire_id, f->dance_id, f->fight_id, f->debt_id, f->water_id);
+  g_assert_cmpuint (gtk_drop_down_get_selected (stage_filter), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (concord_window_get_search_entry (f->window)), ==, "");
+}
+
+static guint
+position_of (ConcordWindow *window,
+             gint64         id)
+{
+  GListModel *list = concord_window_get_case_list (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(ConcordCaseSummary) summary = g_list_model_get_item (list, i);
+
+      if (concord_case_summary_get_id (summary) == id)
+        return i;
+    }
+  g_error ("case %" G_GINT64_FORMAT " is not in the list", id);
+  return G_MAXUINT;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* The case list (the filters' popups hold list views too). */
+static GtkListView *
+find_case_list_view (ConcordWindow *window)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, views);
+  for (guint i = 0; i < views->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (views, i), "navigation-sidebar"))
+      return g_ptr_array_index (views, i);
+  g_error ("no case list view");
+  return NULL;
+}
+
+static void
+select_case (WindowFixture *f,
+             gint64         id)
+{
+  GtkListView *list_view = find_case_list_view (f->window);
+  GtkSelectionModel *model = gtk_list_view_get_model (list_view);
+
+  g_assert_true (gtk_selection_model_select_item (model, position_of (f->window, id), TRUE));
+  settle ();
+  if (find_message_dialog () != NULL)
+    g_error ("opening the case failed: %s", adw_message_dialog_get_body (find_message_dialog ()));
+}
+
+/* The name of the step the stage path highlights (current or exit). */
+static const char *
+highlighted_stage (GtkWidget  *view,
+                   const char *state_class)
+{
+  GtkWidget *path = find_first (view, CONCORD_TYPE_STAGE_PATH);
+  g_autoptr(GPtrArray) steps = g_ptr_array_new ();
+  const char *name = NULL;
+
+  g_assert_nonnull (path);
+  for (GtkWidget *step = gtk_widget_get_first_child (path); step != NULL;
+       step = gtk_widget_get_next_sibling (step))
+    if (gtk_widget_has_css_class (step, state_class))
+      {
+        g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+        g_assert_null (name);
+        collect (step, GTK_TYPE_LABEL, labels);
+        for (guint i = 0; i < labels->len; i++)
+          if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "name"))
+            name = gtk_label_get_text (g_ptr_array_index (labels, i));
+      }
+  return name;
+}
+
+static ConcordCase *
+load (WindowFixture *f,
+      gint64         id)
+{
+  g_autoptr(GError) error = NULL;
+  ConcordCase *c = concord_store_load_case (f->base.store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (c);
+  return c;
+}
+
+static void
+test_open_and_accept (WindowFixture *f,
+                      gconstpointer  data)
+{
+  GtkWidget *view = concord_window_get_case_view (f->window);
+  g_autoptr(ConcordCase) before = load (f, f->dance_id);
+  g_autoptr(ConcordCase) after = NULL;
+  GListModel *list = concord_window_get_case_list (f->window);
+  g_autoptr(ConcordCaseSummary) row = NULL;
+  guint position;
+
+  g_assert_nonnull (before->case_no);
+  select_case (f, f->dance_id);
+
+  g_assert_cmpint (concord_case_view_get_case_id (CONCORD_CASE_VIEW (view)), ==, f->dance_id);
+  g_assert_true (shows_label (view, before->case_no));
+  g_assert_true (shows_label (view, "赵某, 孙某"));
+  g_assert_cmpstr (highlighted_stage (view, "current"), ==, concord_stage_label (CONCORD_STAGE_RECEIVED));
+  g_assert_true (shows_label (view, "Accept"));
+  g_assert_true (shows_label (view, "Do Not Accept…"));
+
+  g_assert_true (gtk_widget_activate_action (view, "case.accept", NULL));
+  settle ();
+
+  after = load (f, f->dance_id);
+  g_assert_cmpint (after->stage, ==, CONCORD_STAGE_ACCEPTED);
+  g_assert_cmpstr (highlighted_stage (view, "current"), ==, concord_stage_label (CONCORD_STAGE_ACCEPTED));
+  g_assert_cmpint (concord_case_view_get_case_id (CONCORD_CASE_VIEW (view)), ==, f->dance_id);
+
+  /* The list shows the new stage and keeps the case selected. */
+  position = position_of (f->window, f->dance_id);
+  row = g_list_model_get_item (list, position);
+  g_assert_cmpint (concord_case_summary_get_stage (row), ==, CONCORD_STAGE_ACCEPTED);
+  {
+    GtkListView *list_view = find_case_list_view (f->window);
+    GtkSelectionModel *model = gtk_list_view_get_model (list_view);
+
+    g_assert_true (gtk_selection_model_is_selected (model, position));
+  }
+
+  /* Accepting is only offered for a received case. */
+  g_assert_false (shows_label (view, "Accept"));
+  g_assert_false (shows_label (view, "Do Not Accept…"));
+}
+
+static gboolean
+dialog_open (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static void
+test_not_accept (WindowFixture *f,
+                 gconstpointer  data)
+{
+  GtkWidget *view = concord_window_get_case_view (f->window);
+  const char *reason = "双方已自行和解，申请人撤回请求。";
+  g_autoptr(ConcordCase) after = NULL;
+  AdwMessageDialog *dialog;
+  GtkTextView *text_view;
+
+  select_case (f, f->debt_id);
+  g_assert_cmpint (concord_case_view_get_case_id (CONCORD_CASE_VIEW (view)), ==, f->debt_id);
+
+  g_assert_true (gtk_widget_activate_action (view, "case.reject", NULL));
+  g_assert_true (wait_for (dialog_open, NULL));
+  dialog = find_message_dialog ();
+
+  /* The decision needs a reason. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "reject"));
+  text_view = GTK_TEXT_VIEW (find_first (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
+  g_assert_nonnull (text_view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), "   ", -1);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "reject"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), reason, -1);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "reject"));
+
+  adw_message_dialog_response (dialog, "reject");
+  settle ();
+
+  after = load (f, f->debt_id);
+  g_assert_cmpint (after->stage, ==, CONCORD_STAGE_NOT_ACCEPTED);
+  g_assert_cmpstr (after->stage_reason, ==, reason);
+
+  /* The view shows the exit and the reason. */
+  g_assert_cmpstr (highlighted_stage (view, "exit"), ==, concord_stage_label (CONCORD_STAGE_NOT_ACCEPTED));
+  g_assert_null (highlighted_stage (view, "current"));
+  g_assert_true (shows_label (view, reason));
+  g_assert_false (shows_label (view, "Do Not Accept…"));
+}
+
+static void
+test_cancel_not_accept (WindowFixture *f,
+                        gconstpointer  data)
+{
+  GtkWidget *view = concord_window_get_case_view (f->window);
+  g_autoptr(ConcordCase) after = NULL;
+  AdwMessageDialog *dialog;
+
+  select_case (f, f->fire_id);
+  g_assert_true (gtk_widget_activate_action (view, "case.reject", NULL));
+  g_assert_true (wait_for (dialog_open, NULL));
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "cancel");
+  settle ();
+
+  after = load (f, f->fire_id);
+  g_assert_cmpint (after->stage, ==, CONCORD_STAGE_RECEIVED);
+  g_assert_null (after->stage_reason);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static gboolean
+intake_open (gpointer data)
+{
+  return find_toplevel (CONCORD_TYPE_INTAKE_DIALOG) != NULL;
+}
+
+/* Editing opens the intake dialog with the case; when it reports a save,
+ * the view and the list show what was stored. */
+static void
+test_edit_reloads (WindowFixture *f,
+                   gconstpointer  data)
+{
+  GtkWidget *view = concord_window_get_case_view (f->window);
+  const char *facts = "楼上发生火灾后救火用水漫到楼下两家商铺，货物受损。";
+  g_autoptr(ConcordCase) c = NULL;
+  g_autoptr(ConcordCaseSummary) row = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  select_case (f, f->water_id);
+  g_assert_true (gtk_widget_activate_action (view, "case.edit", NULL));
+  g_assert_true (wait_for (intake_open, NULL));
+  dialog = find_toplevel (CONCORD_TYPE_INTAKE_DIALOG);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (f->window));
+
+  /* What the dialog's save does, then its signal. */
+  c = load (f, f->water_id);
+  concord_set_text (&c->facts, facts);
+  g_assert_true (concord_store_save_case (f->base.store, c, "tester", &error));
+  g_assert_no_error (error);
+  g_signal_emit_by_name (dialog, "saved", f->water_id);
+  gtk_window_destroy (dialog);
+  settle ();
+
+  g_assert_true (shows_label (view, facts));
+  row = g_list_model_get_item (concord_window_get_case_list (f->window),
+                               position_of (f->window, f->water_id));
+  g_assert_cmpstr (concord_case_summary_get_facts (row), ==, facts);
+}
+
+/* A team member who is also a party is flagged where the case is shown. */
+static void
+test_conflict_warning (WindowFixture *f,
+                       gconstpointer  data)
+{
+  GtkWidget *view = concord_window_get_case_view (f->window);
+  g_autoptr(ConcordCase) c = load (f, f->dance_id);
+  g_autoptr(GError) error = NULL;
+  ConcordTeamMember *m = concord_team_member_new ();
+
+  select_case (f, f->fire_id);
+  g_assert_false (shows_label (view, "Possible Conflict of Interest"));
+
+  m->name = g_strdup ("赵某");
+  m->role = CONCORD_TEAM_MEDIATOR;
+  g_ptr_array_add (c->team, m);
+  g_assert_true (concord_store_save_case (f->base.store, c, "tester", &error));
+  g_assert_no_error (error);
+
+  select_case (f, f->dance_id);
+  g_assert_true (shows_label (view, "Possible Conflict of Interest"));
+}
+
+static void
+test_preferences (WindowFixture *f,
+                  gconstpointer  data)
+{
+  GtkWidget *preferences = concord_preferences_window_new (f->context, GTK_WINDOW (f->window));
+  GtkWidget *format_row, *example_row, *category_row;
+  g_autofree char *stored = NULL;
+  g_autoptr(GPtrArray) categories = NULL;
+  gboolean found = FALSE;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  settle ();
+
+  format_row = find_row (preferences, ADW_TYPE_ENTRY_ROW, "Format");
+  example_row = find_row (preferences, ADW_TYPE_ACTION_ROW, "Example");
+
+  /* The example follows the format as it is typed. */
+  gtk_editable_set_text (GTK_EDITABLE (format_row), "{station}{year}-{seq:3}");
+  g_assert_false (gtk_widget_has_css_class (format_row, "error"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (example_row)), ==, "2026-012");
+  g_signal_emit_by_name (format_row, "apply");
+  stored = concord_store_get_setting (f->base.store, CONCORD_SETTING_CASE_NUMBER_FORMAT);
+  g_assert_cmpstr (stored, ==, "{station}{year}-{seq:3}");
+  g_clear_pointer (&stored, g_free);
+
+  /* An invalid format is marked at the field and not stored. */
+  gtk_editable_set_text (GTK_EDITABLE (format_row), "{year}-{seq:3}-{sequence}");
+  g_assert_true (gtk_widget_has_css_class (format_row, "error"));
+  g_assert_true (gtk_widget_has_css_class (example_row, "error"));
+  g_signal_emit_by_name (format_row, "apply");
+  stored = concord_store_get_setting (f->base.store, CONCORD_SETTING_CASE_NUMBER_FORMAT);
+  g_assert_cmpstr (stored, ==, "{station}{year}-{seq:3}");
+
+  /* A category of the station's own. */
+  category_row = find_row (preferences, ADW_TYPE_ENTRY_ROW, "Name of the new category");
+  gtk_editable_set_text (GTK_EDITABLE (category_row), "宠物纠纷");
+  g_assert_true (gtk_widget_get_sensitive (find_button (preferences, GTK_TYPE_BUTTON, "_Add")));
+  g_signal_emit_by_name (find_button (preferences, GTK_TYPE_BUTTON, "_Add"), "clicked");
+  settle ();
+  if (find_message_dialog () != NULL)
+    g_error ("adding failed: %s", adw_message_dialog_get_body (find_message_dialog ()));
+  categories = concord_store_list_categories (f->base.store, TRUE, NULL);
+  for (guint i = 0; i < categories->len; i++)
+    {
+      const ConcordCategory *category = g_ptr_array_index (categories, i);
+
+      if (g_strcmp0 (category->label, "宠物纠纷") == 0)
+        found = category->active && !category->builtin;
+    }
+  g_assert_true (found);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (category_row)), ==, "");
+
+  gtk_window_close (GTK_WINDOW (preferences));
+  settle ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* A fixed "now": deadlines and the case-number example do not depend on
+   * the day the tests run. */
+  g_setenv ("CONCORD_NOW", "2026-11-23T06:00:00Z", TRUE);
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: the window tests need one (run them under Xvfb).\n");
+      return 77;
+    }
+  adw_init ();
+
+  g_test_add_func ("/ui/window/stage-path", test_stage_path_compute);
+  g_test_add ("/ui/window/empty", WindowFixture, GINT_TO_POINTER (TRUE),
+              window_set_up, test_empty, window_tear_down);
+  g_test_add ("/ui/window/list-and-search", WindowFixture, GINT_TO_POINTER (FALSE),
+              window_set_up, test_list_and_search, window_tear_down);
+  g_test_add ("/ui/window/open-and-accept", WindowFixture, GINT_TO_POINTER (FALSE),
+              window_set_up, test_open_and_accept, window_tear_down);
+  g_test_add ("/ui/window/not-accept", WindowFixture, GINT_TO_POINTER (FALSE),
+              window_set_up, test_not_accept, window_tear_down);
+  g_test_add ("/ui/window/cancel-not-accept", WindowFixture, GINT_TO_POINTER (FALSE),
+              window_set_up, test_cancel_not_accept, window_tear_down);
+
+  g_test_add ("/ui/window/edit-reloads", WindowFixture, GINT_TO_POINTER (FALSE),
+              window_set_up, test_edit_reloads, window_tear_down);
+  g_test_add ("/ui/window/conflict-warning", WindowFixture, GINT_TO_POINTER (FALSE),
+              window_set_up, test_conflict_warning, window_tear_down);
+  g_test_add ("/ui/window/preferences", WindowFixture, GINT_TO_POINTER (FALSE),
+              window_set_up, test_preferences, window_tear_down);
+
+  return g_test_run ();
+}

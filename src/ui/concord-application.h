@@ -21,4 +21,12 @@ ConcordApplication *concord_application_new (void);
 /* NULL until the database is open. */
 ConcordContext     *concord_application_get_context (ConcordApplication *self);
 
+/* When the process started (g_get_monotonic_time() at the top of main()):
+ * with CONCORD_BENCH_EXIT_AFTER_MAP=1 the application prints
+ * "window-mapped-ms: N", the milliseconds from then until the main window
+ * has drawn its first frame with the first page of the case list, and
+ * quits. */
+void                concord_application_set_start_time (ConcordApplication *self,
+                                                        gint64              monotonic_us);
+
 G_END_DECLS

@@ -1,1 +1,913 @@
-/* placeholder: being written */
+/* concord-case-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "concord-case-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "concord-intake-dialog.h"
+#include "concord-stage-path.h"
+#include "concord-ui-util.h"
+#include "concord-case-view.h"
+
+struct _ConcordCaseView
+{
+  GtkWidget             parent_instance;
+
+  ConcordContext       *context;
+  ConcordCase          *c;
+  GPtrArray            *case_rows;
+  GPtrArray            *team_rows;
+  GPtrArray            *history_rows;
+
+  GtkScrolledWindow    *scroller;
+  GtkLabel             *title_label;
+  GtkLabel             *parties_label;
+  GtkLabel             *stage_label;
+  GtkLabel             *due_label;
+  GtkLabel             *overdue_label;
+  ConcordStagePath     *stage_path;
+  GtkWidget            *reason_box;
+  GtkLabel             *reason_title;
+  GtkLabel             *reason_label;
+  GtkWidget            *actions_box;
+  GtkWidget            *accept_button;
+  GtkWidget            *reject_button;
+  GtkWidget            *conflicts_box;
+  GtkWidget            *conflicts_list;
+  AdwPreferencesGroup  *case_group;
+  AdwPreferencesGroup  *facts_group;
+  GtkLabel             *facts_label;
+  GtkWidget            *parties_box;
+  AdwPreferencesGroup  *team_group;
+  AdwPreferencesGroup  *history_group;
+};
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+enum {
+  CASE_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (ConcordCaseView, concord_case_view, GTK_TYPE_WIDGET)
+
+static GtkWindow *
+get_parent_window (ConcordCaseView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+clear_rows (AdwPreferencesGroup *group,
+            GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+static void
+add_row (AdwPreferencesGroup *group,
+         GPtrArray           *rows,
+         GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (rows, row);
+}
+
+/* A property row when @value has text; nothing otherwise. */
+static void
+add_property (AdwPreferencesGroup *group,
+              GPtrArray           *rows,
+              const char          *key,
+              const char          *value)
+{
+  if (is_blank (value))
+    return;
+  add_row (group, rows, concord_ui_property_row_new (key, value));
+}
+
+static gboolean
+case_is_overdue (const ConcordCase *c)
+{
+  g_autoptr(GDateTime) due = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  if (c->due_at == NULL || concord_stage_is_final (c->stage))
+    return FALSE;
+  due = concord_clock_parse_iso (c->due_at);
+  if (due == NULL)
+    return FALSE;
+  now = concord_clock_now ();
+  return g_date_time_compare (now, due) > 0;
+}
+
+static char *
+format_due (const ConcordCase *c)
+{
+  g_autofree char *when = NULL;
+
+  if (c->due_at == NULL || concord_stage_is_final (c->stage))
+    return NULL;
+  when = concord_ui_format_time (c->due_at);
+  switch (c->stage)
+    {
+    case CONCORD_STAGE_RECEIVED:
+      /* Translators: %s is a date and time, e.g. "2026-11-25 14:30" */
+      return g_strdup_printf (_("Decide on acceptance by %s"), when);
+    case CONCORD_STAGE_ACCEPTED:
+      /* Translators: %s is a date and time */
+      return g_strdup_printf (_("First session by %s"), when);
+    default:
+      /* Translators: %s is a date and time */
+      return g_strdup_printf (_("Due %s"), when);
+    }
+}
+
+static const char *
+audit_action_label (const char *action)
+{
+  static const struct { const char *code; const char *label; } labels[] = {
+    { "case.create", N_("Registered") },
+    { "case.update", N_("Particulars changed") },
+    { "case.accept", N_("Accepted") },
+    { "case.reject", N_("Not accepted") },
+    { "case.not_accept", N_("Not accepted") },
+    { "case.not-accept", N_("Not accepted") },
+    { "case.withdraw", N_("Withdrawn") },
+    { "case.close", N_("Closed") },
+  };
+
+  if (action == NULL)
+    return "";
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].code, action))
+      return _(labels[i].label);
+  return action;
+}
+
+static char *
+party_heading (const ConcordCase  *c,
+               const ConcordParty *party)
+{
+  if (party->role == CONCORD_ROLE_PARTY)
+    {
+      guint position = 0;
+
+      for (guint i = 0; i < c->parties->len; i++)
+        {
+          const ConcordParty *other = g_ptr_array_index (c->parties, i);
+
+          if (other == party)
+            break;
+          if (other->role == CONCORD_ROLE_PARTY)
+            position++;
+        }
+      return concord_party_ordinal_label (position);
+    }
+  return g_strdup (concord_party_role_label (party->role));
+}
+
+static char *
+format_id_document (const ConcordParty *p)
+{
+  if (is_blank (p->id_number))
+    return NULL;
+  if (p->id_type == CONCORD_ID_NONE || p->id_type == CONCORD_ID_OTHER)
+    return g_strdup (p->id_number);
+  /* Translators: an ID document, e.g. "Resident identity card 370202…" */
+  return g_strdup_printf (_("%s %s"), concord_id_type_label (p->id_type), p->id_number);
+}
+
+/* The particulars of a party or an agent, into @add_to (a group or an
+ * expander row). */
+static void
+add_person_rows (GtkWidget          *add_to,
+                 GPtrArray          *rows,
+                 const ConcordParty *p,
+                 gboolean            with_name)
+{
+  g_autofree char *id_doc = format_id_document (p);
+  const char *values[10];
+  const char *keys[10];
+  guint n = 0;
+
+#define ADD(k, v) G_STMT_START { keys[n] = (k); values[n] = (v); n++; } G_STMT_END
+  if (with_name)
+    ADD (_("Name"), p->name);
+  if (p->kind == CONCORD_PARTY_ORGANISATION)
+    {
+      ADD (_("Kind"), concord_party_kind_label (p->kind));
+      /* For organisations the occupation field holds the legal representative. */
+      ADD (_("Legal representative"), p->occupation);
+    }
+  else
+    {
+      ADD (_("Gender"), p->gender != CONCORD_GENDER_UNKNOWN ? concord_gender_label (p->gender) : NULL);
+      ADD (_("Ethnicity"), p->ethnicity);
+      ADD (_("Date of birth"), p->birth_date);
+      ADD (_("Occupation"), p->occupation);
+    }
+  ADD (_("ID document"), id_doc);
+  ADD (_("Phone"), p->phone);
+  ADD (_("Address"), p->address);
+#undef ADD
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *row;
+
+      if (is_blank (values[i]))
+        continue;
+      row = concord_ui_property_row_new (keys[i], values[i]);
+      if (ADW_IS_EXPANDER_ROW (add_to))
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (add_to), row);
+      else
+        add_row (ADW_PREFERENCES_GROUP (add_to), rows, row);
+    }
+}
+
+static void
+show_parties (ConcordCaseView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->parties_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->parties_box), child);
+
+  if (self->c->parties->len == 0)
+    {
+      GtkWidget *group = adw_preferences_group_new ();
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Parties"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No parties yet"));
+      gtk_widget_add_css_class (row, "dim-label");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      gtk_box_append (GTK_BOX (self->parties_box), group);
+      return;
+    }
+
+  for (guint i = 0; i < self->c->parties->len; i++)
+    {
+      const ConcordParty *p = g_ptr_array_index (self->c->parties, i);
+      g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+      g_autofree char *heading = party_heading (self->c, p);
+      GtkWidget *group = adw_preferences_group_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), heading);
+      add_person_rows (group, rows, p, TRUE);
+      if (!is_blank (p->claims))
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                   concord_ui_property_row_new (_("Claims"), p->claims));
+
+      if (p->agent_kind != CONCORD_AGENT_NONE && p->agent != NULL)
+        {
+          GtkWidget *expander = adw_expander_row_new ();
+          g_autofree char *title = NULL;
+
+          /* Translators: e.g. "Guardian: Wu Jianguo" */
+          title = g_strdup_printf (_("%s: %s"), concord_agent_kind_label (p->agent_kind),
+                                   p->agent->name != NULL ? p->agent->name : "");
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+          if (!is_blank (p->agent_relation))
+            adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), p->agent_relation);
+          add_person_rows (expander, NULL, p->agent, FALSE);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+        }
+
+      gtk_box_append (GTK_BOX (self->parties_box), group);
+    }
+}
+
+static void
+show_team (ConcordCaseView *self)
+{
+  clear_rows (self->team_group, self->team_rows);
+
+  if (self->c->team->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No team members yet"));
+      gtk_widget_add_css_class (row, "dim-label");
+      add_row (self->team_group, self->team_rows, row);
+      return;
+    }
+
+  for (guint i = 0; i < self->c->team->len; i++)
+    {
+      const ConcordTeamMember *m = g_ptr_array_index (self->c->team, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = NULL;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->name != NULL ? m->name : "");
+      if (!is_blank (m->organisation))
+        /* Translators: role and organisation of a team member, e.g. "Lawyer · Qingdao Law Firm" */
+        subtitle = g_strdup_printf (_("%s · %s"), concord_team_role_label (m->role), m->organisation);
+      else
+        subtitle = g_strdup (concord_team_role_label (m->role));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+      if (!is_blank (m->phone))
+        {
+          GtkWidget *phone = gtk_label_new (m->phone);
+
+          gtk_label_set_selectable (GTK_LABEL (phone), TRUE);
+          gtk_widget_add_css_class (phone, "numeric");
+          gtk_widget_add_css_class (phone, "dim-label");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), phone);
+        }
+      add_row (self->team_group, self->team_rows, row);
+    }
+}
+
+static void
+show_history (ConcordCaseView *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  ConcordStore *store = concord_context_get_store (self->context);
+
+  clear_rows (self->history_group, self->history_rows);
+
+  entries = concord_store_list_audit (store, self->c->id, &error);
+  if (entries == NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      g_warning ("Could not read the history of case %" G_GINT64_FORMAT ": %s",
+                 self->c->id, error->message);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The history could not be read"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      add_row (self->history_group, self->history_rows, row);
+      return;
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const ConcordAuditEntry *e = g_ptr_array_index (entries, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *when = concord_ui_format_time (e->at);
+      g_autofree char *subtitle = NULL;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), audit_action_label (e->action));
+      /* Translators: when and by whom, e.g. "2026-11-23 14:30 · wangli" */
+      subtitle = g_strdup_printf (_("%s · %s"), when, e->actor != NULL ? e->actor : "");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (!is_blank (e->detail))
+        gtk_widget_set_tooltip_text (row, e->detail);
+      add_row (self->history_group, self->history_rows, row);
+    }
+}
+
+static void
+show_conflicts (ConcordCaseView *self)
+{
+  g_autoptr(GPtrArray) conflicts = concord_case_find_conflicts (self->c);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->conflicts_list)) != NULL)
+    gtk_box_remove (GTK_BOX (self->conflicts_list), child);
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      const ConcordConflict *conflict = g_ptr_array_index (conflicts, i);
+      GtkWidget *label = gtk_label_new (conflict->message);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_box_append (GTK_BOX (self->conflicts_list), label);
+    }
+  gtk_widget_set_visible (self->conflicts_box, conflicts->len > 0);
+}
+
+static void
+show_case_group (ConcordCaseView *self)
+{
+  ConcordCase *c = self->c;
+  ConcordStore *store = concord_context_get_store (self->context);
+  g_autofree char *category = NULL;
+  g_autofree char *occurred = NULL;
+  g_autofree char *received = NULL;
+  g_autofree char *due = NULL;
+
+  clear_rows (self->case_group, self->case_rows);
+
+  if (c->category != NULL)
+    category = concord_store_dup_category_label (store, c->category);
+  occurred = concord_ui_format_time (c->occurred_at);
+  received = concord_ui_format_time (c->received_at);
+  if (!concord_stage_is_final (c->stage))
+    due = concord_ui_format_time (c->due_at);
+
+  add_property (self->case_group, self->case_rows, _("Source"), concord_source_label (c->source));
+  add_property (self->case_group, self->case_rows, _("Referred by"), c->referred_by);
+  add_property (self->case_group, self->case_rows, _("Police incident number"), c->incident_no);
+  add_property (self->case_group, self->case_rows, _("Time of the dispute"), occurred);
+  add_property (self->case_group, self->case_rows, _("Place"), c->place);
+  add_property (self->case_group, self->case_rows, _("Category"), category);
+  add_property (self->case_group, self->case_rows, _("Type of mediation"),
+                concord_mediation_type_label (c->mediation_type));
+  add_property (self->case_group, self->case_rows, _("Received"), received);
+  add_property (self->case_group, self->case_rows, _("Due"), due);
+  /* A decision that ended the case has its reason under the path. */
+  if (!concord_stage_is_final (c->stage))
+    add_property (self->case_group, self->case_rows, _("Reason of the last decision"), c->stage_reason);
+}
+
+static void
+update_actions (ConcordCaseView *self)
+{
+  gboolean have_case = self->c != NULL;
+  gboolean received = have_case && self->c->stage == CONCORD_STAGE_RECEIVED;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.accept", received);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.reject", received);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.edit", have_case);
+  gtk_widget_set_visible (self->accept_button, received);
+  gtk_widget_set_visible (self->reject_button, received);
+}
+
+static void
+show (ConcordCaseView *self)
+{
+  ConcordCase *c = self->c;
+  g_autofree char *parties = NULL;
+  g_autofree char *due = NULL;
+
+  g_assert (c != NULL);
+
+  gtk_label_set_text (self->title_label,
+                      !is_blank (c->case_no) ? c->case_no : _("Unnumbered"));
+  parties = concord_case_dup_party_names (c);
+  gtk_label_set_text (self->parties_label, parties);
+  gtk_widget_set_visible (GTK_WIDGET (self->parties_label), *parties != '\0');
+
+  gtk_label_set_text (self->stage_label, concord_stage_label (c->stage));
+  if (c->stage == CONCORD_STAGE_NOT_ACCEPTED ||
+      c->stage == CONCORD_STAGE_FAILED ||
+      c->stage == CONCORD_STAGE_WITHDRAWN)
+    gtk_widget_add_css_class (GTK_WIDGET (self->stage_label), "exit");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->stage_label), "exit");
+
+  due = format_due (c);
+  gtk_label_set_text (self->due_label, due != NULL ? due : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->due_label), due != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), case_is_overdue (c));
+
+  concord_stage_path_set_stage (self->stage_path, c->stage, -1);
+
+  /* The reason of a decision that ended the case stands out under the path. */
+  if (!is_blank (c->stage_reason) && concord_stage_is_final (c->stage))
+    {
+      const char *title;
+
+      switch (c->stage)
+        {
+        case CONCORD_STAGE_NOT_ACCEPTED:
+          title = _("Not accepted, because:");
+          break;
+        case CONCORD_STAGE_FAILED:
+          title = _("Mediation failed, because:");
+          break;
+        case CONCORD_STAGE_WITHDRAWN:
+          title = _("Withdrawn, because:");
+          break;
+        case CONCORD_STAGE_CLOSED:
+        default:
+          title = _("Reason of the last decision:");
+          break;
+        }
+      gtk_label_set_text (self->reason_title, title);
+      gtk_label_set_text (self->reason_label, c->stage_reason);
+      gtk_widget_set_visible (self->reason_box, TRUE);
+    }
+  else
+    gtk_widget_set_visible (self->reason_box, FALSE);
+
+  show_conflicts (self);
+  show_case_group (self);
+
+  gtk_label_set_text (self->facts_label,
+                      !is_blank (c->facts) ? c->facts : _("No facts recorded yet."));
+  if (is_blank (c->facts))
+    gtk_widget_add_css_class (GTK_WIDGET (self->facts_label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->facts_label), "dim-label");
+
+  show_parties (self);
+  show_team (self);
+  show_history (self);
+  update_actions (self);
+}
+
+static void
+changed (ConcordCaseView *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->c->id;
+
+  if (!concord_case_view_reload (self, &error))
+    concord_ui_show_message (get_parent_window (self),
+                             _("Could Not Show the Case"), error->message);
+  g_signal_emit (self, signals[CASE_CHANGED], 0, id);
+}
+
+static void
+accept_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ConcordCaseView *self = CONCORD_CASE_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (self->c != NULL);
+
+  if (!concord_store_decide_case (concord_context_get_store (self->context),
+                                  self->c->id, TRUE, NULL,
+                                  concord_context_get_username (self->context),
+                                  &error))
+    {
+      concord_ui_show_message (get_parent_window (self),
+                               _("Could Not Accept the Case"), error->message);
+      return;
+    }
+  changed (self);
+}
+
+static void
+reason_changed_cb (GtkTextBuffer    *buffer,
+                   AdwMessageDialog *dialog)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  adw_message_dialog_set_response_enabled (dialog, "reject", !is_blank (text));
+}
+
+static void
+reject_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ConcordCaseView  *self)
+{
+  GtkTextView *view = g_object_get_data (G_OBJECT (dialog), "reason-view");
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "case-id"));
+  g_autofree char *reason = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "reject") != 0)
+    return;
+
+  reason = g_strstrip (concord_ui_text_view_dup_text (view));
+  if (is_blank (reason) || self->c == NULL || self->c->id != id)
+    return;
+
+  if (!concord_store_decide_case (concord_context_get_store (self->context),
+                                  id, FALSE, reason,
+                                  concord_context_get_username (self->context),
+                                  &error))
+    {
+      concord_ui_show_message (get_parent_window (self),
+                               _("Could Not Record the Decision"), error->message);
+      return;
+    }
+  changed (self);
+}
+
+static void
+reject_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ConcordCaseView *self = CONCORD_CASE_VIEW (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *label, *scroller, *view;
+
+  g_return_if_fail (self->c != NULL);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self),
+                                                       _("Do Not Accept This Case?"),
+                                                       _("The reason is kept with the case and shown to everyone who opens it.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "reject", _("_Do Not Accept"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "reject", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (dialog, "reject", FALSE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  label = gtk_label_new_with_mnemonic (_("_Reason (required)"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 96);
+  gtk_widget_add_css_class (scroller, "card");
+  gtk_widget_add_css_class (scroller, "reason-entry");
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), view);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
+                                  -1);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_message_dialog_set_extra_child (dialog, box);
+
+  g_object_set_data (G_OBJECT (dialog), "reason-view", view);
+  g_object_set_data (G_OBJECT (dialog), "case-id", GSIZE_TO_POINTER ((gsize) self->c->id));
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                           G_CALLBACK (reason_changed_cb), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reject_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (view);
+}
+
+static void
+intake_saved_cb (ConcordIntakeDialog *dialog,
+                 gint64               case_id,
+                 ConcordCaseView     *self)
+{
+  if (self->c == NULL || self->c->id != case_id)
+    return;
+  changed (self);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ConcordCaseView *self = CONCORD_CASE_VIEW (widget);
+  ConcordIntakeDialog *dialog;
+
+  g_return_if_fail (self->c != NULL);
+
+  dialog = concord_intake_dialog_new (self->context, get_parent_window (self), self->c);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (intake_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+concord_case_view_dispose (GObject *object)
+{
+  ConcordCaseView *self = CONCORD_CASE_VIEW (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CONCORD_TYPE_CASE_VIEW);
+  /* The template's top box has no id: unparent what is left. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->c, concord_case_unref);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (concord_case_view_parent_class)->dispose (object);
+}
+
+static void
+concord_case_view_finalize (GObject *object)
+{
+  ConcordCaseView *self = CONCORD_CASE_VIEW (object);
+
+  g_clear_pointer (&self->case_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->team_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->history_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (concord_case_view_parent_class)->finalize (object);
+}
+
+static void
+concord_case_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ConcordCaseView *self = CONCORD_CASE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+concord_case_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  ConcordCaseView *self = CONCORD_CASE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      concord_case_view_set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+concord_case_view_class_init (ConcordCaseViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = concord_case_view_dispose;
+  object_class->finalize = concord_case_view_finalize;
+  object_class->get_property = concord_case_view_get_property;
+  object_class->set_property = concord_case_view_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, CONCORD_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CASE_CHANGED] =
+    g_signal_new ("case-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  g_type_ensure (CONCORD_TYPE_STAGE_PATH);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/concord/Concord/ui/concord-case-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, parties_label);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, stage_label);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, due_label);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, stage_path);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, reason_box);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, reason_title);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, accept_button);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, reject_button);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, conflicts_box);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, conflicts_list);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, case_group);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, facts_group);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, facts_label);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, parties_box);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, team_group);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, history_group);
+
+  gtk_widget_class_install_action (widget_class, "case.accept", NULL, accept_action);
+  gtk_widget_class_install_action (widget_class, "case.reject", NULL, reject_action);
+  gtk_widget_class_install_action (widget_class, "case.edit", NULL, edit_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "caseview");
+}
+
+static void
+concord_case_view_init (ConcordCaseView *self)
+{
+  self->case_rows = g_ptr_array_new ();
+  self->team_rows = g_ptr_array_new ();
+  self->history_rows = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_actions (self);
+}
+
+GtkWidget *
+concord_case_view_new (ConcordContext *context)
+{
+  g_return_val_if_fail (context == NULL || CONCORD_IS_CONTEXT (context), NULL);
+
+  return g_object_new (CONCORD_TYPE_CASE_VIEW, "context", context, NULL);
+}
+
+void
+concord_case_view_set_context (ConcordCaseView *self,
+                               ConcordContext  *context)
+{
+  g_return_if_fail (CONCORD_IS_CASE_VIEW (self));
+  g_return_if_fail (context == NULL || CONCORD_IS_CONTEXT (context));
+
+  if (g_set_object (&self->context, context))
+    {
+      concord_case_view_clear (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+    }
+}
+
+ConcordContext *
+concord_case_view_get_context (ConcordCaseView *self)
+{
+  g_return_val_if_fail (CONCORD_IS_CASE_VIEW (self), NULL);
+  return self->context;
+}
+
+gboolean
+concord_case_view_show_case (ConcordCaseView *self,
+                             gint64           id,
+                             GError         **error)
+{
+  g_autoptr(ConcordCase) c = NULL;
+  gboolean same;
+
+  g_return_val_if_fail (CONCORD_IS_CASE_VIEW (self), FALSE);
+  g_return_val_if_fail (self->context != NULL, FALSE);
+  g_return_val_if_fail (id > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  c = concord_store_load_case (concord_context_get_store (self->context), id, error);
+  if (c == NULL)
+    return FALSE;
+
+  same = self->c != NULL && self->c->id == id;
+  g_clear_pointer (&self->c, concord_case_unref);
+  self->c = g_steal_pointer (&c);
+  show (self);
+
+  /* A different case starts at the top; the same one keeps its place. */
+  if (!same)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  return TRUE;
+}
+
+gboolean
+concord_case_view_reload (ConcordCaseView *self,
+                          GError         **error)
+{
+  g_return_val_if_fail (CONCORD_IS_CASE_VIEW (self), FALSE);
+
+  if (self->c == NULL)
+    return TRUE;
+  return concord_case_view_show_case (self, self->c->id, error);
+}
+
+void
+concord_case_view_clear (ConcordCaseView *self)
+{
+  g_return_if_fail (CONCORD_IS_CASE_VIEW (self));
+
+  g_clear_pointer (&self->c, concord_case_unref);
+  update_actions (self);
+}
+
+gint64
+concord_case_view_get_case_id (ConcordCaseView *self)
+{
+  g_return_val_if_fail (CONCORD_IS_CASE_VIEW (self), 0);
+  return self->c != NULL ? self->c->id : 0;
+}
+
+ConcordCase *
+concord_case_view_get_case (ConcordCaseView *self)
+{
+  g_return_val_if_fail (CONCORD_IS_CASE_VIEW (self), NULL);
+  return self->c;
+}

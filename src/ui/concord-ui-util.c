@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "concord-clock.h"
 #include "concord-validate.h"
 #include "concord-ui-util.h"
 
@@ -74,4 +75,75 @@ concord_ui_text_view_dup_text (GtkTextView *view)
   buffer = gtk_text_view_get_buffer (view);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+char *
+concord_ui_format_date (const char *utc_iso)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  utc = concord_clock_parse_iso (utc_iso);
+  if (utc == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+char *
+concord_ui_format_count (guint n)
+{
+  /* The ' flag groups digits as the locale does (glibc). */
+  return g_strdup_printf ("%'u", n);
+}
+
+GtkWidget *
+concord_ui_property_row_new (const char *key,
+                             const char *value)
+{
+  GtkWidget *row, *box, *key_label, *value_label;
+
+  g_return_val_if_fail (key != NULL, NULL);
+
+  row = adw_preferences_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), key);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "property-row");
+
+  /* A grid, not a box: a box asks a wrapping label for its width at the
+   * row's height, and the key column would widen to fit it on one line. */
+  box = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (box), 12);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  key_label = gtk_label_new (key);
+  gtk_label_set_xalign (GTK_LABEL (key_label), 0);
+  gtk_label_set_yalign (GTK_LABEL (key_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (key_label), TRUE);
+  /* A fixed column: longer keys wrap instead of pushing the value aside. */
+  gtk_widget_set_size_request (key_label, 136, -1);
+  gtk_label_set_max_width_chars (GTK_LABEL (key_label), 1);
+  gtk_widget_add_css_class (key_label, "dim-label");
+  gtk_widget_add_css_class (key_label, "property-key");
+  gtk_grid_attach (GTK_GRID (box), key_label, 0, 0, 1, 1);
+
+  value_label = gtk_label_new (value != NULL ? value : "");
+  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
+  gtk_label_set_yalign (GTK_LABEL (value_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+  gtk_widget_set_hexpand (value_label, TRUE);
+  gtk_widget_add_css_class (value_label, "property-value");
+  gtk_grid_attach (GTK_GRID (box), value_label, 1, 0, 1, 1);
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (value_label),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, key_label, NULL,
+                                  -1);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
 }

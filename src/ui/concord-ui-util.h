@@ -25,4 +25,15 @@ char  *concord_ui_format_time (const char *utc_iso);
 /* Text of a GtkTextView's buffer, owned by the caller. */
 char  *concord_ui_text_view_dup_text (GtkTextView *view);
 
+/* A stored UTC time as the local date "2026-11-23", or "" for NULL. */
+char  *concord_ui_format_date (const char *utc_iso);
+
+/* @n with the locale's thousands separator ("1,234" in English). */
+char  *concord_ui_format_count (guint n);
+
+/* A read-only row for an AdwPreferencesGroup: @key on the left, @value
+ * (selectable, wrapped) beside it. */
+GtkWidget *concord_ui_property_row_new (const char *key,
+                                        const char *value);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "concord-case-row.h"
 #include "concord-case-view.h"
 #include "concord-intake-dialog.h"
+#include "concord-intake-dialog-private.h"
 #include "concord-preferences-window.h"
 #include "concord-stage-path.h"
 #include "concord-window.h"
@@ -730,6 +731,57 @@ test_edit_reloads (WindowFixture *f,
   g_assert_cmpstr (concord_case_summary_get_facts (row), ==, facts);
 }
 
+static gboolean
+intake_closed (gpointer data)
+{
+  return find_toplevel (CONCORD_TYPE_INTAKE_DIALOG) == NULL;
+}
+
+/* The path a person walks: New Case in the window, the quick fields of the
+ * intake form, Save; the new case is open and in the list, and typing a
+ * name or two characters of its facts finds it. */
+static void
+test_register_and_find (WindowFixture *f,
+                        gconstpointer  data)
+{
+  GtkWidget *view = concord_window_get_case_view (f->window);
+  ConcordIntakeDialog *dialog;
+  g_autoptr(ConcordCaseSummary) top = NULL;
+  g_autoptr(ConcordCase) stored = NULL;
+  GtkWidget *save;
+  gint64 new_id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", NULL));
+  g_assert_true (wait_for (intake_open, NULL));
+  dialog = CONCORD_INTAKE_DIALOG (find_toplevel (CONCORD_TYPE_INTAKE_DIALOG));
+
+  save = _concord_intake_dialog_get_save_button (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (_concord_intake_dialog_get_quick_name (dialog)), "蒋某");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (_concord_intake_dialog_get_facts_view (dialog)),
+                            "邻居家电线短路引发火灾，烟熏损坏蒋某的房屋。", -1);
+  _concord_intake_dialog_flush (dialog);
+  g_assert_true (gtk_widget_get_sensitive (save));
+  g_signal_emit_by_name (save, "clicked");
+  g_assert_true (wait_for (intake_closed, NULL));
+  settle ();
+
+  /* Stored, newest in the list, open on the right. */
+  top = g_list_model_get_item (concord_window_get_case_list (f->window), 0);
+  new_id = concord_case_summary_get_id (top);
+  g_assert_cmpint (new_id, >, f->water_id);
+  stored = load (f, new_id);
+  g_assert_cmpuint (stored->parties->len, ==, 1);
+  g_assert_cmpstr (((ConcordParty *) g_ptr_array_index (stored->parties, 0))->name, ==, "蒋某");
+  g_assert_true (shows_label (view, stored->case_no));
+
+  type_search (f->window, "火灾");
+  assert_rows (f->window, 3, new_id, f->fire_id, f->water_id);
+  type_search (f->window, "蒋");
+  assert_rows (f->window, 1, new_id);
+  type_search (f->window, stored->case_no);
+  assert_rows (f->window, 1, new_id);
+}
+
 /* A team member who is also a party is flagged where the case is shown. */
 static void
 test_conflict_warning (WindowFixture *f,
@@ -838,6 +890,8 @@ main (int   argc,
   g_test_add ("/ui/window/cancel-not-accept", WindowFixture, GINT_TO_POINTER (FALSE),
               window_set_up, test_cancel_not_accept, window_tear_down);
 
+  g_test_add ("/ui/window/register-and-find", WindowFixture, GINT_TO_POINTER (FALSE),
+              window_set_up, test_register_and_find, window_tear_down);
   g_test_add ("/ui/window/edit-reloads", WindowFixture, GINT_TO_POINTER (FALSE),
               window_set_up, test_edit_reloads, window_tear_down);
   g_test_add ("/ui/window/conflict-warning", WindowFixture, GINT_TO_POINTER (FALSE),

@@ -142,6 +142,24 @@ test_demo_counts (Fixture       *fixture,
   members = concord_store_list_members (fixture->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (members->len, >=, 6);
+
+  /* The demo mediator is whoever loaded the demo: "Mine" shows their
+   * cases, and nobody else's username is taken. */
+  {
+    g_autoptr(ConcordCaseQuery) query = concord_case_query_new ();
+    g_autoptr(GPtrArray) mine = NULL;
+    guint n_desk = 0;
+
+    for (guint i = 0; i < members->len; i++)
+      if (g_strcmp0 (((ConcordTeamMember *) g_ptr_array_index (members, i))->username, "tester") == 0)
+        n_desk++;
+    g_assert_cmpuint (n_desk, ==, 1);
+    query->mine = g_strdup ("tester");
+    mine = concord_store_query_cases (fixture->store, query, 0, 100, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (mine->len, >, 0);
+    g_assert_cmpuint (mine->len, <, N_DEMO_CASES);
+  }
 }
 
 static void

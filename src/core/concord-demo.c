@@ -9,6 +9,8 @@
  *     "station": { "name", "short_name", "committee" },
  *     "members": [ { "key", "name", "role", "phone", "organisation",
  *                    "username", "id_number" } ],
+ *     (the username "@desk" stands for whoever loads the demo, so that
+ *     "Mine" shows the demo mediator's cases to them)
  *     "cases": [ { "key", "received_at", "occurred_at", "source",
  *                  "incident_no", "referred_by", "place", "category",
  *                  "mediation_type", "facts", "stage", "stage_reason",
@@ -159,8 +161,10 @@ party_from_json (JsonObject *object,
 
 static ConcordTeamMember *
 member_from_json (JsonObject *object,
+                  const char *actor,
                   GError    **error)
 {
+  const char *username = member_string (object, "username");
   g_autoptr(ConcordTeamMember) member = concord_team_member_new ();
   int role;
 
@@ -171,7 +175,7 @@ member_from_json (JsonObject *object,
   concord_set_text (&member->phone, member_string (object, "phone"));
   concord_set_text (&member->id_number, member_string (object, "id_number"));
   concord_set_text (&member->organisation, member_string (object, "organisation"));
-  concord_set_text (&member->username, member_string (object, "username"));
+  concord_set_text (&member->username, g_strcmp0 (username, "@desk") == 0 ? actor : username);
   return g_steal_pointer (&member);
 }
 
@@ -246,7 +250,7 @@ case_from_json (JsonObject  *object,
         }
       else
         {
-          member = member_from_json (entry, error);
+          member = member_from_json (entry, NULL, error);
           if (member == NULL)
             return NULL;
         }
@@ -317,7 +321,7 @@ load_demo (ConcordStore *store,
 
       if (object == NULL)
         continue;
-      member = member_from_json (object, error);
+      member = member_from_json (object, actor, error);
       if (member == NULL)
         return FALSE;
       if (!concord_store_save_member (store, member, actor, error))

@@ -980,6 +980,17 @@ failed:
 
 /* Loading a case */
 
+static void
+set_no_such_case (gint64   id,
+                  GError **error)
+{
+  /* The number is formatted first: gettext cannot see through
+   * G_GINT64_FORMAT in a message. */
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND, _("No case with id %s."), number);
+}
+
 static ConcordParty *
 party_from_row (sqlite3_stmt *stmt)
 {
@@ -1118,8 +1129,7 @@ load_case_where (ConcordSqliteStore *self,
         g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND,
                      _("No case numbered “%s”."), case_no);
       else
-        g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND,
-                     _("No case with id %" G_GINT64_FORMAT "."), id);
+        set_no_such_case (id, error);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -1204,8 +1214,7 @@ sqlite_decide_case (ConcordStore *store,
   rc = sqlite3_step (get);
   if (rc == SQLITE_DONE)
     {
-      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND,
-                   _("No case with id %" G_GINT64_FORMAT "."), id);
+      set_no_such_case (id, error);
       goto failed;
     }
   if (rc != SQLITE_ROW)
@@ -1782,9 +1791,10 @@ sqlite_verify_audit (ConcordStore *store,
       if (g_strcmp0 (column_str (stmt, 6), expected_prev) != 0 ||
           g_strcmp0 (column_str (stmt, 7), hash) != 0)
         {
+          g_autofree char *entry = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+
           g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_DB_CORRUPT,
-                       _("The audit log was altered at entry %" G_GINT64_FORMAT "."),
-                       (gint64) sqlite3_column_int64 (stmt, 0));
+                       _("The audit log was altered at entry %s."), entry);
           return FALSE;
         }
       g_free (expected_prev);

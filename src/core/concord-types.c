@@ -24,7 +24,7 @@ static const EnumEntry sources[] = {
 };
 
 static const EnumEntry mediation_types[] = {
-  { "people", N_("People's mediation") },
+  { "people", N_("People’s mediation") },
   { "police", N_("Police public-security mediation") },
   { "lawyer", N_("Lawyer mediation") },
   { "settlement", N_("Settlement") },
@@ -181,7 +181,7 @@ concord_party_ordinal_label (guint position)
   if (position < G_N_ELEMENTS (stems))
     return g_strdup (g_dgettext (GETTEXT_PACKAGE, stems[position]));
   /* Translators: a party beyond the tenth, e.g. "Party 11" */
-  return g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Party %u"), position + 1);
+  return g_strdup_printf (_("Party %u"), position + 1);
 }
 
 /* The categories that people's mediation statistics use, plus minor

@@ -218,7 +218,7 @@ add_person_rows (GtkWidget          *add_to,
 
 #define ADD(k, v) G_STMT_START { keys[n] = (k); values[n] = (v); n++; } G_STMT_END
   if (with_name)
-    ADD (_("Name"), p->name);
+    ADD (p->kind == CONCORD_PARTY_ORGANISATION ? C_("organisation", "Name") : C_("person", "Name"), p->name);
   if (p->kind == CONCORD_PARTY_ORGANISATION)
     {
       ADD (_("Kind"), concord_party_kind_label (p->kind));

@@ -493,7 +493,7 @@ apply_state (ConcordIntakeDialog *self)
   if (conflicts->len > 0)
     {
       g_autofree char *escaped = g_markup_escape_text (conflicts->str, -1);
-      g_autofree char *heading = g_markup_escape_text (_("Possible conflict of interest"), -1);
+      g_autofree char *heading = g_markup_escape_text (_("Possible Conflict of Interest"), -1);
       g_autofree char *markup = g_strdup_printf ("<b>%s</b>\n%s", heading, escaped);
 
       gtk_label_set_markup (self->conflicts_label, markup);

@@ -280,6 +280,9 @@ update_kind (ConcordPartyEditor *self)
   adw_expander_row_set_subtitle (self->more_row,
                                  person ? _("Ethnicity, occupation")
                                         : _("Legal representative"));
+  /* A person has a name (姓名), an organisation a name (名称). */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row),
+                                 person ? C_("person", "Name") : C_("organisation", "Name"));
 
   /* An organisation is known by its credit code, a person by their ID
    * card: switch the document while nothing has been typed into it. */

@@ -694,6 +694,126 @@ test_settings_categories_members (Fixture      *f,
   g_assert_cmpstr (((ConcordTeamMember *) g_ptr_array_index (members, 0))->phone, ==, "13812345678");
 }
 
+static void
+test_normalized_on_save (Fixture      *f,
+                         gconstpointer data)
+{
+  g_autoptr(ConcordCase) c = fixture_fire_case ();
+  g_autoptr(ConcordCase) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  ConcordParty *zhang = g_ptr_array_index (c->parties, 0);
+  ConcordParty *li = g_ptr_array_index (c->parties, 1);
+
+  concord_set_text (&zhang->birth_date, "1968年4月12日");
+  g_free (li->phone);
+  li->phone = g_strdup ("   ");
+  g_free (c->occurred_at);
+  c->occurred_at = g_strdup ("2026-11-05T20:30:00+08:00");
+  g_free (c->place);
+  c->place = g_strdup ("  幸福路8号  ");
+  save_or_die (f->store, c);
+
+  loaded = concord_store_load_case (f->store, c->id, &error);
+  g_assert_no_error (error);
+  zhang = g_ptr_array_index (loaded->parties, 0);
+  li = g_ptr_array_index (loaded->parties, 1);
+  g_assert_cmpstr (zhang->birth_date, ==, "1968-04-12");
+  g_assert_null (li->phone);
+  g_assert_cmpstr (loaded->occurred_at, ==, "2026-11-05T12:30:00Z");
+  g_assert_cmpstr (loaded->place, ==, "幸福路8号");
+}
+
+static void
+test_members_follow_cases (Fixture      *f,
+                           gconstpointer data)
+{
+  g_autoptr(ConcordTeamMember) mediator = concord_team_member_new ();
+  g_autoptr(ConcordCase) c = fixture_quick_case ("韩某", "一句话。");
+  g_autoptr(ConcordCase) d = fixture_quick_case ("杨某", "又一句话。");
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GError) error = NULL;
+  ConcordTeamMember *on_case;
+
+  /* Saved with spaces, matched without: one member. */
+  mediator->name = g_strdup ("王调解员");
+  mediator->phone = g_strdup ("138 0013 8000");
+  g_assert_true (concord_store_save_member (f->store, mediator, "admin", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (mediator->phone, ==, "13800138000");
+
+  on_case = concord_team_member_new ();
+  on_case->name = g_strdup ("王调解员");
+  on_case->phone = g_strdup ("13800138000");
+  g_ptr_array_add (c->team, on_case);
+  save_or_die (f->store, c);
+  g_assert_cmpint (on_case->id, ==, mediator->id);
+
+  /* A new phone typed for a known member updates the member. */
+  on_case = concord_team_member_copy (mediator);
+  concord_set_text (&on_case->phone, "13900139000");
+  concord_set_text (&on_case->organisation, "东城街道人民调解委员会");
+  g_ptr_array_add (d->team, on_case);
+  save_or_die (f->store, d);
+
+  members = concord_store_list_members (f->store, &error);
+  g_assert_cmpuint (members->len, ==, 1);
+  g_assert_cmpstr (((ConcordTeamMember *) g_ptr_array_index (members, 0))->phone, ==, "13900139000");
+  g_assert_cmpstr (((ConcordTeamMember *) g_ptr_array_index (members, 0))->organisation, ==, "东城街道人民调解委员会");
+}
+
+static void
+test_batches (Fixture      *f,
+              gconstpointer data)
+{
+  g_autoptr(ConcordCase) fire = fixture_fire_case ();
+  g_autoptr(ConcordCase) quick = fixture_quick_case ("魏某", "批量中登记。");
+  g_autoptr(GError) error = NULL;
+  ConcordParty *zhang;
+
+  /* A case saved twice in one batch is indexed with its last text only. */
+  g_assert_true (concord_store_begin_batch (f->store, &error));
+  save_or_die (f->store, fire);
+  zhang = g_ptr_array_index (fire->parties, 0);
+  concord_set_text (&zhang->phone, "13805321111");
+  concord_set_text (&fire->facts, "改写后的事实：楼道失火。");
+  save_or_die (f->store, fire);
+  g_assert_true (concord_store_commit_batch (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_cases (f->store, "火灾"), ==, 0);
+  g_assert_cmpuint (count_cases (f->store, "失火"), ==, 1);
+  g_assert_cmpuint (count_cases (f->store, "13805320001"), ==, 0);
+  g_assert_cmpuint (count_cases (f->store, "13805321111"), ==, 1);
+
+  /* …and updated again in a later batch, the earlier text goes. */
+  g_assert_true (concord_store_begin_batch (f->store, &error));
+  concord_set_text (&fire->facts, "再次改写：电线短路。");
+  save_or_die (f->store, fire);
+  g_assert_true (concord_store_commit_batch (f->store, &error));
+  g_assert_cmpuint (count_cases (f->store, "失火"), ==, 0);
+  g_assert_cmpuint (count_cases (f->store, "短路"), ==, 1);
+
+  /* A batch rolled back inside leaves nothing, and its commit says so. */
+  g_assert_true (concord_store_begin_batch (f->store, &error));
+  g_assert_true (concord_store_begin_batch (f->store, &error));
+  save_or_die (f->store, quick);
+  concord_store_rollback_batch (f->store);
+  g_assert_false (concord_store_commit_batch (f->store, &error));
+  g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_DB_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_cases (f->store, "魏某"), ==, 0);
+  g_assert_cmpuint (count_cases (f->store, NULL), ==, 1);
+}
+
+static void
+test_file_private (Fixture      *f,
+                   gconstpointer data)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
 static char *
 file_checksum (const char *path)
 {
@@ -817,6 +937,10 @@ main (int   argc,
   ADD ("/store/decide", test_decide);
   ADD ("/store/audit-chain", test_audit_chain);
   ADD ("/store/settings-categories-members", test_settings_categories_members);
+  ADD ("/store/normalized-on-save", test_normalized_on_save);
+  ADD ("/store/batches", test_batches);
+  ADD ("/store/file-private", test_file_private);
+  ADD ("/store/members-follow-cases", test_members_follow_cases);
 #undef ADD
   g_test_add_func ("/store/refuses/newer", test_refuses_newer);
   g_test_add_func ("/store/refuses/garbage", test_refuses_garbage);

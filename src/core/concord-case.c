@@ -32,6 +32,17 @@ concord_set_text (char **field,
   *field = g_steal_pointer (&copy);
 }
 
+gboolean
+concord_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 /* Party */
 
 ConcordParty *

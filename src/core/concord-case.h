@@ -116,4 +116,7 @@ char        *concord_case_dup_party_names (const ConcordCase *self);
 /* Replace *field with a copy of @value, stripped; empty becomes NULL. */
 void         concord_set_text (char **field, const char *value);
 
+/* TRUE when @text is NULL, empty or only white space (any Unicode space). */
+gboolean     concord_text_is_blank (const char *text);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -30,6 +31,7 @@ struct _ConcordSqliteStore
   char       *path;
   int         version;
   guint       batch_depth;
+  gboolean    batch_failed;     /* SQLite ended the batch's transaction after an error */
   GHashTable *category_labels;  /* code → label shown (translated if built in) */
   GHashTable *statements;       /* SQL → prepared statement, see prepare_cached() */
   GHashTable *pending_index;    /* case id → its old index text ("" when none), written at commit_batch */
@@ -245,6 +247,12 @@ _concord_sqlite_search_body (sqlite3    *db,
     return NULL;
   sqlite3_bind_int64 (case_stmt, 1, case_id);
   rc = sqlite3_step (case_stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND,
+                   _("This case is no longer in the database."));
+      return NULL;
+    }
   if (rc != SQLITE_ROW)
     {
       _concord_sqlite_set_error (db, rc, "index case", error);
@@ -308,10 +316,22 @@ _concord_sqlite_index_case (sqlite3    *db,
 /* Transactions: a write opens its own immediate transaction, or a savepoint
  * inside a batch. */
 
+static void
+set_batch_failed_error (GError **error)
+{
+  g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_DB_FAILED,
+               _("An earlier error ended this group of changes; none of it was stored."));
+}
+
 static gboolean
 write_begin (ConcordSqliteStore *self,
              GError            **error)
 {
+  if (self->batch_depth > 0 && self->batch_failed)
+    {
+      set_batch_failed_error (error);
+      return FALSE;
+    }
   return _concord_sqlite_exec (self->db,
                                self->batch_depth > 0 ? "SAVEPOINT concord_write" : "BEGIN IMMEDIATE",
                                error);
@@ -330,7 +350,14 @@ static void
 write_rollback (ConcordSqliteStore *self)
 {
   if (self->batch_depth > 0)
-    sqlite3_exec (self->db, "ROLLBACK TO concord_write; RELEASE concord_write", NULL, NULL, NULL);
+    {
+      /* After some errors (disk full, I/O) SQLite has already rolled the
+       * whole transaction back: the batch is over, whatever comes next. */
+      if (sqlite3_get_autocommit (self->db))
+        self->batch_failed = TRUE;
+      else
+        sqlite3_exec (self->db, "ROLLBACK TO concord_write; RELEASE concord_write", NULL, NULL, NULL);
+    }
   else if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -584,23 +611,78 @@ delete_removed_parties (ConcordSqliteStore *self,
   return TRUE;
 }
 
+/* The one way a team member row is added. */
+static gboolean
+insert_member_row (ConcordSqliteStore *self,
+                   ConcordTeamMember  *member,
+                   const char         *name,
+                   gint64             *id,
+                   GError            **error)
+{
+  g_autoptr(CachedStmt) ins = NULL;
+  g_autofree char *now = concord_clock_now_iso ();
+
+  ins = cached (self,
+                "INSERT INTO team_member (name, role, phone, id_number, organisation, username, created_at)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                error);
+  if (ins == NULL)
+    return FALSE;
+  bind_text (ins, 1, name);
+  bind_text (ins, 2, concord_team_role_to_code (member->role));
+  bind_text (ins, 3, member->phone);
+  bind_text (ins, 4, member->id_number);
+  bind_text (ins, 5, member->organisation);
+  bind_text (ins, 6, member->username);
+  bind_text (ins, 7, now);
+  if (!step_done (self->db, ins, "save team member", error))
+    return FALSE;
+  *id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+/* A station member named on a case: details typed on the case (a new
+ * phone, an organisation) update the member; a member without an id is
+ * matched by name and phone, or added. */
 static gboolean
 resolve_member (ConcordSqliteStore *self,
                 ConcordTeamMember  *member,
+                const char         *actor,
                 GArray             *restore,
                 GError            **error)
 {
   g_autoptr(CachedStmt) find = NULL;
-  g_autoptr(CachedStmt) ins = NULL;
-  g_autofree char *now = NULL;
+  gint64 id = 0;
   int rc;
 
   if (member->id > 0)
-    return TRUE;
+    {
+      g_autoptr(CachedStmt) upd = NULL;
+
+      upd = cached (self,
+                    "UPDATE team_member SET phone = coalesce (?2, phone),"
+                    " id_number = coalesce (?3, id_number), organisation = coalesce (?4, organisation)"
+                    " WHERE id = ?1 AND (phone IS NOT coalesce (?2, phone)"
+                    " OR id_number IS NOT coalesce (?3, id_number)"
+                    " OR organisation IS NOT coalesce (?4, organisation))",
+                    error);
+      if (upd == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (upd, 1, member->id);
+      bind_text (upd, 2, member->phone);
+      bind_text (upd, 3, member->id_number);
+      bind_text (upd, 4, member->organisation);
+      if (!step_done (self->db, upd, "save team", error))
+        return FALSE;
+      if (sqlite3_changes (self->db) > 0 &&
+          !audit_append (self, actor, 0, "member.update", member->name, error))
+        return FALSE;
+      return TRUE;
+    }
 
   find = cached (self,
-                  "SELECT id FROM team_member WHERE name = ?1 AND phone IS ?2 ORDER BY id LIMIT 1",
-                  error);
+                 "SELECT id FROM team_member WHERE name = ?1 AND phone IS ?2 ORDER BY id LIMIT 1",
+                 error);
   if (find == NULL)
     return FALSE;
   bind_text (find, 1, member->name);
@@ -617,29 +699,16 @@ resolve_member (ConcordSqliteStore *self,
       return FALSE;
     }
 
-  now = concord_clock_now_iso ();
-  ins = cached (self,
-                 "INSERT INTO team_member (name, role, phone, id_number, organisation, username, created_at)"
-                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                 error);
-  if (ins == NULL)
+  if (!insert_member_row (self, member, member->name, &id, error))
     return FALSE;
-  bind_text (ins, 1, member->name);
-  bind_text (ins, 2, concord_team_role_to_code (member->role));
-  bind_text (ins, 3, member->phone);
-  bind_text (ins, 4, member->id_number);
-  bind_text (ins, 5, member->organisation);
-  bind_text (ins, 6, member->username);
-  bind_text (ins, 7, now);
-  if (!step_done (self->db, ins, "save team", error))
-    return FALSE;
-  assign_id (restore, &member->id, sqlite3_last_insert_rowid (self->db));
+  assign_id (restore, &member->id, id);
   return TRUE;
 }
 
 static gboolean
 write_team (ConcordSqliteStore *self,
             ConcordCase        *c,
+            const char         *actor,
             GArray             *restore,
             GError            **error)
 {
@@ -662,7 +731,7 @@ write_team (ConcordSqliteStore *self,
     {
       ConcordTeamMember *member = g_ptr_array_index (c->team, i);
 
-      if (!resolve_member (self, member, restore, error))
+      if (!resolve_member (self, member, actor, restore, error))
         return FALSE;
       sqlite3_reset (ins);
       sqlite3_bind_int64 (ins, 1, c->id);
@@ -879,6 +948,11 @@ check_category (ConcordSqliteStore *self,
 {
   if (code == NULL || g_hash_table_contains (self->category_labels, code))
     return TRUE;
+  /* Another program (concord-cli, another window) may have added it. */
+  if (!load_category_labels (self, error))
+    return FALSE;
+  if (g_hash_table_contains (self->category_labels, code))
+    return TRUE;
   g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
                _("“%s” is not a dispute category of this station."), code);
   return FALSE;
@@ -923,12 +997,8 @@ sqlite_save_case (ConcordStore *store,
         goto failed;
       assign_id (restore, &c->id, new_id);
     }
-  else if ((old_body = _concord_sqlite_search_body (self->db, self->statements, c->id, NULL)) == NULL)
-    {
-      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND,
-                   _("This case is no longer in the database."));
-      goto failed;
-    }
+  else if ((old_body = _concord_sqlite_search_body (self->db, self->statements, c->id, error)) == NULL)
+    goto failed;
   else if (!update_case_row (self, c, now, error))
     goto failed;
 
@@ -937,7 +1007,7 @@ sqlite_save_case (ConcordStore *store,
       goto failed;
   if (!is_new && !delete_removed_parties (self, c->id, kept, error))
     goto failed;
-  if (!write_team (self, c, restore, error) ||
+  if (!write_team (self, c, actor, restore, error) ||
       !update_party_names (self, c, error) ||
       (self->batch_depth == 0 &&
        !_concord_sqlite_index_case (self->db, self->statements, c->id, old_body, error)) ||
@@ -1506,10 +1576,9 @@ sqlite_save_member (ConcordStore      *store,
 {
   ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
   g_autoptr(CachedStmt) stmt = NULL;
-  g_autofree char *now = concord_clock_now_iso ();
   g_autofree char *name = g_strstrip (g_strdup (member->name ? member->name : ""));
   gboolean is_new = member->id == 0;
-  gint64 new_id;
+  gint64 new_id = 0;
 
   if (*name == '\0')
     {
@@ -1523,35 +1592,36 @@ sqlite_save_member (ConcordStore      *store,
     return FALSE;
 
   if (is_new)
-    stmt = cached (self,
-                    "INSERT INTO team_member (name, role, phone, id_number, organisation, username, created_at)"
-                    " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    error);
-  else
-    stmt = cached (self,
-                    "UPDATE team_member SET name = ?2, role = ?3, phone = ?4, id_number = ?5,"
-                    " organisation = ?6, username = ?7 WHERE id = ?1",
-                    error);
-  if (stmt == NULL)
-    goto failed;
-  if (!is_new)
-    sqlite3_bind_int64 (stmt, 1, member->id);
-  bind_text (stmt, 2, name);
-  bind_text (stmt, 3, concord_team_role_to_code (member->role));
-  bind_text (stmt, 4, member->phone);
-  bind_text (stmt, 5, member->id_number);
-  bind_text (stmt, 6, member->organisation);
-  bind_text (stmt, 7, member->username);
-  if (is_new)
-    bind_text (stmt, 8, now);
-  if (!step_done (self->db, stmt, "save team member", error))
-    goto failed;
-  if (!is_new && sqlite3_changes (self->db) == 0)
     {
-      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND, _("This team member is no longer in the database."));
-      goto failed;
+      if (!insert_member_row (self, member, name, &new_id, error))
+        goto failed;
     }
-  new_id = is_new ? sqlite3_last_insert_rowid (self->db) : member->id;
+  else
+    {
+      stmt = cached (self,
+                     "UPDATE team_member SET name = ?2, role = ?3, phone = ?4, id_number = ?5,"
+                     " organisation = ?6, username = ?7 WHERE id = ?1",
+                     error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, member->id);
+      bind_text (stmt, 2, name);
+      bind_text (stmt, 3, concord_team_role_to_code (member->role));
+      bind_text (stmt, 4, member->phone);
+      bind_text (stmt, 5, member->id_number);
+      bind_text (stmt, 6, member->organisation);
+      bind_text (stmt, 7, member->username);
+      if (!step_done (self->db, stmt, "save team member", error))
+        goto failed;
+      if (sqlite3_changes (self->db) == 0)
+        {
+          g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND,
+                       _("This team member is no longer in the database."));
+          goto failed;
+        }
+      new_id = member->id;
+    }
+
   if (!audit_append (self, actor, 0, is_new ? "member.create" : "member.update", name, error) ||
       !write_commit (self, error))
     goto failed;
@@ -1845,14 +1915,20 @@ flush_pending_index (ConcordSqliteStore *self,
   return TRUE;
 }
 
+static void sqlite_rollback_batch (ConcordStore *store);
+
 static gboolean
 sqlite_begin_batch (ConcordStore *store,
                     GError      **error)
 {
   ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
 
-  if (self->batch_depth == 0 && !_concord_sqlite_exec (self->db, "BEGIN IMMEDIATE", error))
-    return FALSE;
+  if (self->batch_depth == 0)
+    {
+      if (!_concord_sqlite_exec (self->db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->batch_failed = FALSE;
+    }
   self->batch_depth++;
   return TRUE;
 }
@@ -1863,16 +1939,30 @@ sqlite_commit_batch (ConcordStore *store,
 {
   ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
 
-  g_return_val_if_fail (self->batch_depth > 0, FALSE);
-
+  /* No batch: it was rolled back (perhaps by an inner rollback_batch). */
+  if (self->batch_depth == 0)
+    {
+      set_batch_failed_error (error);
+      return FALSE;
+    }
   if (self->batch_depth > 1)
     {
       self->batch_depth--;
       return TRUE;
     }
+  if (self->batch_failed)
+    {
+      set_batch_failed_error (error);
+      sqlite_rollback_batch (store);
+      return FALSE;
+    }
   if (!flush_pending_index (self, error) ||
       !_concord_sqlite_exec (self->db, "COMMIT", error))
-    return FALSE;
+    {
+      /* Nothing half-written stays behind. */
+      sqlite_rollback_batch (store);
+      return FALSE;
+    }
   self->batch_depth = 0;
   return TRUE;
 }
@@ -1884,8 +1974,10 @@ sqlite_rollback_batch (ConcordStore *store)
 
   if (self->batch_depth == 0)
     return;
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->batch_depth = 0;
+  self->batch_failed = FALSE;
   g_hash_table_remove_all (self->pending_index);
   load_category_labels (self, NULL);
 }
@@ -2028,6 +2120,23 @@ open_store (const char *path,
       g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_DB_CANNOT_OPEN,
                    _("Cannot create the database in “%s”: %s."), dir, g_strerror (saved));
       return NULL;
+    }
+
+  /* The file holds people's ID numbers and phones: only its owner may
+   * read it (SQLite gives its -wal and -shm files the same mode). */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+      if (fd < 0 && errno != EEXIST)
+        {
+          int saved = errno;
+          g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_DB_CANNOT_OPEN,
+                       _("Cannot create the database “%s”: %s."), path, g_strerror (saved));
+          return NULL;
+        }
+      if (fd >= 0)
+        close (fd);
     }
 
   self = g_object_new (CONCORD_TYPE_SQLITE_STORE, NULL);

@@ -92,12 +92,7 @@ concord_case_query_has_text (const ConcordCaseQuery *query)
 {
   g_return_val_if_fail (query != NULL, FALSE);
 
-  if (query->text == NULL)
-    return FALSE;
-  for (const char *p = query->text; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return TRUE;
-  return FALSE;
+  return !concord_text_is_blank (query->text);
 }
 
 void
@@ -174,47 +169,6 @@ concord_store_get_location (ConcordStore *self)
   return IFACE (self)->get_location (self);
 }
 
-/* Stores phones in one form ("13800138000", "0532-88886666") and ID
- * numbers in upper case, so that search and the conflict check find them
- * however they were typed. Values that do not validate are left for
- * concord_case_validate() to report. */
-static void
-normalize_phone (char **phone)
-{
-  g_autofree char *normalized = NULL;
-
-  if (*phone != NULL && concord_validate_phone (*phone, &normalized, NULL))
-    {
-      g_free (*phone);
-      *phone = g_steal_pointer (&normalized);
-    }
-}
-
-static void
-normalize_party (ConcordParty *party)
-{
-  normalize_phone (&party->phone);
-  if (party->id_number != NULL &&
-      (party->id_type == CONCORD_ID_RESIDENT || party->id_type == CONCORD_ID_CREDIT_CODE))
-    {
-      char *upper = g_ascii_strup (party->id_number, -1);
-
-      g_free (party->id_number);
-      party->id_number = upper;
-    }
-  if (party->agent != NULL)
-    normalize_party (party->agent);
-}
-
-static void
-normalize_case (ConcordCase *c)
-{
-  for (guint i = 0; i < c->parties->len; i++)
-    normalize_party (g_ptr_array_index (c->parties, i));
-  for (guint i = 0; i < c->team->len; i++)
-    normalize_phone (&((ConcordTeamMember *) g_ptr_array_index (c->team, i))->phone);
-}
-
 gboolean
 concord_store_save_case (ConcordStore *self,
                          ConcordCase  *c,
@@ -226,7 +180,7 @@ concord_store_save_case (ConcordStore *self,
   g_return_val_if_fail (actor != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  normalize_case (c);
+  concord_case_normalize (c);
   return IFACE (self)->save_case (self, c, actor, error);
 }
 
@@ -310,6 +264,8 @@ concord_store_save_member (ConcordStore      *self,
   g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
   g_return_val_if_fail (member != NULL, FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
+
+  concord_team_member_normalize (member);
   return IFACE (self)->save_member (self, member, actor, error);
 }
 

@@ -61,17 +61,6 @@ normalize_text (const char *text)
   return g_strstrip (g_string_free (out, FALSE));
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  g_autofree char *norm = NULL;
-
-  if (text == NULL)
-    return TRUE;
-  norm = normalize_text (text);
-  return *norm == '\0';
-}
-
 static int
 read_digits (const char **p,
              int          max_digits,
@@ -1046,6 +1035,115 @@ concord_format_local_datetime (const char *utc_iso,
 
 /* Whole cases */
 
+/* Normalising */
+
+static void
+normalize_blank (char **field)
+{
+  if (*field != NULL && concord_text_is_blank (*field))
+    g_clear_pointer (field, g_free);
+}
+
+static void
+normalize_phone (char **phone)
+{
+  g_autofree char *normalized = NULL;
+
+  normalize_blank (phone);
+  if (*phone != NULL && concord_validate_phone (*phone, &normalized, NULL))
+    {
+      g_free (*phone);
+      *phone = g_steal_pointer (&normalized);
+    }
+}
+
+static void
+normalize_date (char **date)
+{
+  g_autofree char *iso = NULL;
+
+  normalize_blank (date);
+  if (*date != NULL && concord_validate_date (*date, &iso, NULL))
+    {
+      g_free (*date);
+      *date = g_steal_pointer (&iso);
+    }
+}
+
+static void
+normalize_time (char **time)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+
+  normalize_blank (time);
+  if (*time != NULL && (parsed = concord_clock_parse_iso (*time)) != NULL)
+    {
+      g_free (*time);
+      *time = concord_clock_format_iso (parsed);
+    }
+}
+
+static void
+strip_text (char **field)
+{
+  concord_set_text (field, *field);
+}
+
+static void
+normalize_party (ConcordParty *party)
+{
+  strip_text (&party->name);
+  strip_text (&party->ethnicity);
+  normalize_date (&party->birth_date);
+  strip_text (&party->id_number);
+  if (party->id_number != NULL &&
+      (party->id_type == CONCORD_ID_RESIDENT || party->id_type == CONCORD_ID_CREDIT_CODE))
+    {
+      char *upper = g_ascii_strup (party->id_number, -1);
+
+      g_free (party->id_number);
+      party->id_number = upper;
+    }
+  normalize_phone (&party->phone);
+  strip_text (&party->address);
+  strip_text (&party->occupation);
+  normalize_blank (&party->claims);
+  strip_text (&party->agent_relation);
+  if (party->agent != NULL)
+    normalize_party (party->agent);
+}
+
+void
+concord_team_member_normalize (ConcordTeamMember *member)
+{
+  g_return_if_fail (member != NULL);
+
+  strip_text (&member->name);
+  normalize_phone (&member->phone);
+  strip_text (&member->id_number);
+  strip_text (&member->organisation);
+  strip_text (&member->username);
+}
+
+void
+concord_case_normalize (ConcordCase *c)
+{
+  g_return_if_fail (c != NULL);
+
+  strip_text (&c->referred_by);
+  strip_text (&c->incident_no);
+  normalize_time (&c->occurred_at);
+  strip_text (&c->place);
+  strip_text (&c->category);
+  normalize_blank (&c->facts);
+  normalize_time (&c->received_at);
+  normalize_time (&c->due_at);
+  for (guint i = 0; i < c->parties->len; i++)
+    normalize_party (g_ptr_array_index (c->parties, i));
+  for (guint i = 0; i < c->team->len; i++)
+    concord_team_member_normalize (g_ptr_array_index (c->team, i));
+}
+
 void
 concord_problem_free (ConcordProblem *problem)
 {
@@ -1079,12 +1177,12 @@ check_person (GPtrArray          *problems,
   g_autofree char *birth_iso = NULL;
   gboolean birth_ok = FALSE;
 
-  if (is_blank (party->name))
+  if (concord_text_is_blank (party->name))
     add_problem (problems, g_strdup_printf ("%s/name", prefix),
                  is_agent ? _("Enter the agent's name, or choose “No agent”")
                           : _("Enter the party's name"));
 
-  if (!is_blank (party->birth_date))
+  if (!concord_text_is_blank (party->birth_date))
     {
       g_autoptr(GError) error = NULL;
       int year, month, day;
@@ -1101,7 +1199,7 @@ check_person (GPtrArray          *problems,
         }
     }
 
-  if (!is_blank (party->id_number))
+  if (!concord_text_is_blank (party->id_number))
     {
       g_autoptr(GError) error = NULL;
       ConcordIdInfo info = { 0 };
@@ -1126,7 +1224,7 @@ check_person (GPtrArray          *problems,
         }
     }
 
-  if (!is_blank (party->phone))
+  if (!concord_text_is_blank (party->phone))
     {
       g_autoptr(GError) error = NULL;
 
@@ -1157,7 +1255,7 @@ concord_case_validate (const ConcordCase *c)
                      _("This time is in the future"));
     }
 
-  if (is_blank (c->facts))
+  if (concord_text_is_blank (c->facts))
     add_problem (problems, g_strdup ("facts"),
                  _("Describe the dispute in at least one sentence"));
 
@@ -1189,10 +1287,10 @@ concord_case_validate (const ConcordCase *c)
     {
       const ConcordTeamMember *member = g_ptr_array_index (c->team, i);
 
-      if (is_blank (member->name))
+      if (concord_text_is_blank (member->name))
         add_problem (problems, g_strdup_printf ("team/%u/name", i),
                      _("Enter the team member's name"));
-      if (!is_blank (member->phone))
+      if (!concord_text_is_blank (member->phone))
         {
           g_autoptr(GError) error = NULL;
 
@@ -1406,12 +1504,12 @@ concord_case_find_conflicts (const ConcordCase *c)
       const ConcordTeamMember *member = g_ptr_array_index (c->team, i);
       const char *role = member->role < CONCORD_N_TEAM_ROLES
         ? concord_team_role_label (member->role) : "";
-      const char *member_name = !is_blank (member->name) ? member->name : _("A team member");
+      const char *member_name = !concord_text_is_blank (member->name) ? member->name : _("A team member");
 
       for (guint j = 0; j < c->parties->len; j++)
         {
           const ConcordParty *party = g_ptr_array_index (c->parties, j);
-          const char *party_name = !is_blank (party->name) ? party->name : _("(no name)");
+          const char *party_name = !concord_text_is_blank (party->name) ? party->name : _("(no name)");
           MatchKind match;
 
           match = match_person (member, party);
@@ -1422,7 +1520,7 @@ concord_case_find_conflicts (const ConcordCase *c)
           if (party->agent_kind != CONCORD_AGENT_NONE && party->agent != NULL)
             {
               const ConcordParty *agent = party->agent;
-              const char *agent_name = !is_blank (agent->name) ? agent->name : _("(no name)");
+              const char *agent_name = !concord_text_is_blank (agent->name) ? agent->name : _("(no name)");
 
               match = match_person (member, agent);
               if (match != MATCH_NONE)

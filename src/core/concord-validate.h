@@ -71,6 +71,15 @@ gboolean concord_validate_local_datetime (const char *text,
 char    *concord_format_local_datetime (const char *utc_iso,
                                         GTimeZone  *tz);
 
+/* Brings what was typed into the one form the database keeps, so that
+ * search, the conflict check and comparisons find it however it was
+ * typed: blank text becomes NULL; phones as concord_validate_phone()
+ * normalises them; resident IDs and credit codes in upper case; dates as
+ * "YYYY-MM-DD"; times as UTC "…Z". Values that do not validate are left
+ * as typed, for concord_case_validate() to report. */
+void     concord_case_normalize (ConcordCase *c);
+void     concord_team_member_normalize (ConcordTeamMember *member);
+
 /* One problem with one field of a case, for the form to show at that
  * field. @field is a path: "facts", "occurred_at", "category",
  * "party/0/name", "party/1/id_number", "party/0/agent/phone",

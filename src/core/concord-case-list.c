@@ -95,13 +95,10 @@ count_total (ConcordCaseList *self)
   g_autoptr(GError) error = NULL;
   guint total = 0;
   gboolean capped = FALSE;
-  gboolean has_text = concord_case_query_has_text (self->query);
-
-  /* Plain lists are counted exactly; searches only up to a cap, since
-   * counting every match of a common character costs more than showing
-   * the first page. */
-  if (!concord_store_count_cases (self->store, self->query,
-                                  has_text ? CONCORD_CASE_LIST_COUNT_CAP : 0,
+  /* Counted up to a cap: counting every match of a common character, or
+   * every overdue case of a million, costs more than showing the first
+   * page. (The store knows the number of all cases without counting.) */
+  if (!concord_store_count_cases (self->store, self->query, CONCORD_CASE_LIST_COUNT_CAP,
                                   &total, &capped, &error))
     {
       g_warning ("Case count failed: %s", error->message);

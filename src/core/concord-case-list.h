@@ -4,7 +4,7 @@
  * first) and fetches the next page, by keyset on the case id, when a row
  * near the end of what it holds is asked for. A million cases cost what the
  * person has scrolled through, not more. The total is counted separately,
- * exactly for plain lists and up to a cap for searches.
+ * exactly for the plain list and up to a cap for searches and filters.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

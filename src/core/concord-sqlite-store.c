@@ -1356,8 +1356,10 @@ build_query (const ConcordCaseQuery *query,
   if (query->mediation_type >= 0)
     g_string_append (sql, " AND c.mediation_type = :type");
   if (query->mine != NULL)
-    g_string_append (sql, " AND EXISTS (SELECT 1 FROM case_team ct JOIN team_member m ON m.id = ct.member_id"
-                          " WHERE ct.case_id = c.id AND m.username = :mine)");
+    /* Driven from the member's cases (an index), not tested case by case:
+     * EXISTS per case took seconds over a million cases. */
+    g_string_append (sql, " AND c.id IN (SELECT ct.case_id FROM case_team ct WHERE ct.member_id IN"
+                          " (SELECT m.id FROM team_member m WHERE m.username = :mine))");
   if (query->overdue)
     g_string_append_printf (sql, " AND c.due_at IS NOT NULL AND c.due_at < :now AND c.stage NOT IN %s",
                             final_stages_sql);

@@ -160,7 +160,8 @@ GPtrArray     *concord_store_query_cases (ConcordStore           *self,
                                           gint64                  before_id,
                                           guint                   limit,
                                           GError                **error);
-/* Counts matches up to @cap (0: no cap); *capped tells the count stopped. */
+/* Counts matches up to @cap (0: no cap); *capped tells the count stopped.
+ * The number of all cases (an empty query) is always exact. */
 gboolean       concord_store_count_cases (ConcordStore           *self,
                                           const ConcordCaseQuery *query,
                                           guint                   cap,

@@ -150,6 +150,53 @@ test_failed_upgrade_changes_nothing (void)
   fixture_remove_dir (dir);
 }
 
+/* An index made by another tokenizer is rebuilt when the file is opened. */
+static void
+test_search_index_rebuilt (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("concord-migrate-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "stale.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stamp = concord_search_text_stamp ();
+
+  {
+    g_autoptr(ConcordStore) store = concord_store_open (path, &error);
+    g_autoptr(ConcordCase) c = fixture_fire_case ();
+    g_autofree char *stored = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (concord_store_save_case (store, c, "tester", &error));
+    stored = concord_store_get_setting (store, "search.index-stamp");
+    g_assert_cmpstr (stored, ==, stamp);
+    /* As if made by an older tokenizer: entries the current one would not
+     * produce, and none it would. */
+    g_assert_true (_concord_sqlite_store_exec (CONCORD_SQLITE_STORE (store),
+      "INSERT INTO case_search (case_search) VALUES ('delete-all');"
+      "INSERT INTO case_search (rowid, body) VALUES (1, '旧索引 stale');"
+      "UPDATE settings SET value = 'text-0 glib-2.0' WHERE key = 'search.index-stamp';",
+      &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(ConcordStore) store = concord_store_open (path, &error);
+    g_autoptr(ConcordCaseQuery) query = concord_case_query_new ();
+    g_autofree char *stored = NULL;
+    guint count = 0;
+
+    g_assert_no_error (error);
+    query->text = g_strdup ("火灾");
+    g_assert_true (concord_store_count_cases (store, query, 0, &count, NULL, &error));
+    g_assert_cmpuint (count, ==, 1);
+    g_free (query->text);
+    query->text = g_strdup ("stale");
+    g_assert_true (concord_store_count_cases (store, query, 0, &count, NULL, &error));
+    g_assert_cmpuint (count, ==, 0);
+    stored = concord_store_get_setting (store, "search.index-stamp");
+    g_assert_cmpstr (stored, ==, stamp);
+  }
+  fixture_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -163,6 +210,7 @@ main (int   argc,
       g_test_add_data_func (name, GINT_TO_POINTER (version), test_upgrade_from);
     }
   g_test_add_func ("/migrations/failed-upgrade-changes-nothing", test_failed_upgrade_changes_nothing);
+  g_test_add_func ("/migrations/search-index-rebuilt", test_search_index_rebuilt);
 
   return g_test_run ();
 }

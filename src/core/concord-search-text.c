@@ -131,6 +131,13 @@ index_emit (const char *token,
     append_token (state->suffixes, p, -1);
 }
 
+char *
+concord_search_text_stamp (void)
+{
+  return g_strdup_printf ("text-%d glib-%u.%u", CONCORD_SEARCH_TEXT_VERSION,
+                          glib_major_version, glib_minor_version);
+}
+
 void
 concord_search_text_append (GString    *out,
                             const char *text)

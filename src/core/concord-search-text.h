@@ -17,6 +17,15 @@
 
 G_BEGIN_DECLS
 
+/* Raise when what concord_search_text_append() produces changes: the
+ * index is then rebuilt when a database is opened. */
+#define CONCORD_SEARCH_TEXT_VERSION 1
+
+/* Names this tokenizer and the Unicode tables it reads (GLib's), e.g.
+ * "text-1 glib-2.74". An index made under another stamp cannot have its
+ * entries removed reliably and must be rebuilt. */
+char *concord_search_text_stamp (void);
+
 /* Appends the index form of @text to @out (a space separates it from what
  * is already there). NULL @text appends nothing. */
 void  concord_search_text_append (GString    *out,

@@ -2055,6 +2055,62 @@ concord_sqlite_store_init (ConcordSqliteStore *self)
 
 /* Opening */
 
+#define SEARCH_STAMP_KEY "search.index-stamp"
+
+/* The contentless index removes an entry by the text it was made from,
+ * rebuilt from the case; made by another tokenizer or other Unicode
+ * tables, that text no longer matches and stale entries would stay.
+ * Such an index is rebuilt whole, in one transaction. */
+static gboolean
+check_search_index (ConcordSqliteStore *self,
+                    GError            **error)
+{
+  g_autofree char *stamp = concord_search_text_stamp ();
+  g_autofree char *stored = sqlite_get_setting (CONCORD_STORE (self), SEARCH_STAMP_KEY);
+  g_autoptr(Stmt) ids = NULL;
+  g_autoptr(CachedStmt) set = NULL;
+  int rc;
+
+  if (g_strcmp0 (stored, stamp) == 0)
+    return TRUE;
+
+  if (!_concord_sqlite_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (stored != NULL)
+    {
+      g_message ("Rebuilding the search index (made by %s, now %s)", stored, stamp);
+      if (!_concord_sqlite_exec (self->db, "INSERT INTO case_search (case_search) VALUES ('delete-all')", error))
+        goto failed;
+      ids = prepare (self->db, "SELECT id FROM cases ORDER BY id", error);
+      if (ids == NULL)
+        goto failed;
+      while ((rc = sqlite3_step (ids)) == SQLITE_ROW)
+        if (!_concord_sqlite_index_case (self->db, self->statements, sqlite3_column_int64 (ids, 0), NULL, error))
+          goto failed;
+      if (rc != SQLITE_DONE)
+        {
+          _concord_sqlite_set_error (self->db, rc, "rebuild the search index", error);
+          goto failed;
+        }
+    }
+  /* No stamp yet: the index was made by this very code (a new database or
+   * migration 2 just now). */
+  set = cached (self, "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  if (set == NULL)
+    goto failed;
+  bind_text (set, 1, SEARCH_STAMP_KEY);
+  bind_text (set, 2, stamp);
+  if (!step_done (self->db, set, "search index", error) ||
+      !_concord_sqlite_exec (self->db, "COMMIT", error))
+    goto failed;
+  return TRUE;
+
+failed:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
 static gboolean
 read_int_pragma (sqlite3    *db,
                  const char *sql,
@@ -2195,6 +2251,8 @@ open_store (const char *path,
   self->version = MAX (version, target_version);
 
   if (self->version >= 1 && !load_category_labels (self, error))
+    return NULL;
+  if (self->version >= 2 && !check_search_index (self, error))
     return NULL;
 
   return CONCORD_STORE (g_steal_pointer (&self));

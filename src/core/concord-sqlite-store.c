@@ -1087,6 +1087,22 @@ party_from_row (sqlite3_stmt *stmt)
   return party;
 }
 
+/* Columns: id, name, role, phone, id_number, organisation, username. */
+static ConcordTeamMember *
+member_from_row (sqlite3_stmt *stmt)
+{
+  ConcordTeamMember *member = concord_team_member_new ();
+
+  member->id = sqlite3_column_int64 (stmt, 0);
+  member->name = column_dup (stmt, 1);
+  member->role = code_or (concord_team_role_from_code (column_str (stmt, 2)), CONCORD_TEAM_HELPER);
+  member->phone = column_dup (stmt, 3);
+  member->id_number = column_dup (stmt, 4);
+  member->organisation = column_dup (stmt, 5);
+  member->username = column_dup (stmt, 6);
+  return member;
+}
+
 static gboolean
 load_parties (ConcordSqliteStore *self,
               ConcordCase        *c,
@@ -1150,16 +1166,7 @@ load_team (ConcordSqliteStore *self,
   sqlite3_bind_int64 (stmt, 1, c->id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ConcordTeamMember *member = concord_team_member_new ();
-
-      member->id = sqlite3_column_int64 (stmt, 0);
-      member->name = column_dup (stmt, 1);
-      member->role = code_or (concord_team_role_from_code (column_str (stmt, 2)), CONCORD_TEAM_HELPER);
-      member->phone = column_dup (stmt, 3);
-      member->id_number = column_dup (stmt, 4);
-      member->organisation = column_dup (stmt, 5);
-      member->username = column_dup (stmt, 6);
-      g_ptr_array_add (c->team, member);
+      g_ptr_array_add (c->team, member_from_row (stmt));
     }
   if (rc != SQLITE_DONE)
     {
@@ -1551,16 +1558,7 @@ sqlite_list_members (ConcordStore *store,
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ConcordTeamMember *member = concord_team_member_new ();
-
-      member->id = sqlite3_column_int64 (stmt, 0);
-      member->name = column_dup (stmt, 1);
-      member->role = code_or (concord_team_role_from_code (column_str (stmt, 2)), CONCORD_TEAM_HELPER);
-      member->phone = column_dup (stmt, 3);
-      member->id_number = column_dup (stmt, 4);
-      member->organisation = column_dup (stmt, 5);
-      member->username = column_dup (stmt, 6);
-      g_ptr_array_add (members, member);
+      g_ptr_array_add (members, member_from_row (stmt));
     }
   if (rc != SQLITE_DONE)
     {

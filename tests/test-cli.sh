@@ -151,6 +151,39 @@ expect_status 2 "search with two texts" --db "$db" search 火灾 纠纷
 expect_status 2 "show without a case number" --db "$db" show
 expect_status 2 "init with an argument" --db "$db" init extra
 
+# --- read-only commands do not create a database
+missing=$tmp/missing.db
+for command in list "search 火灾" "show X"; do
+  # shellcheck disable=SC2086 # the command's words are meant to split
+  expect_status 1 "$command without a database" --db "$missing" $command
+  check "$command says there is no database" grep -qF "No database at $missing" "$tmp/err"
+  check "$command does not create one" test ! -e "$missing"
+done
+
+# --- output that cannot be written
+if [ -w /dev/full ]; then
+  "$cli" --db "$db" list >/dev/full 2>"$tmp/err"
+  status=$?
+  if [ "$status" -eq 1 ]; then ok "list to a full disk (exit 1)"; else not_ok "list to a full disk" "exit $status"; fi
+  check "a full disk is reported" grep -q 'Cannot write the output' "$tmp/err"
+fi
+
+# --- search text in the terminal's character set
+expect_status 2 "search text that is not UTF-8 in a UTF-8 terminal" --db "$db" search $'\xff\xfe'
+check "invalid search text is explained" grep -q 'character set' "$tmp/err"
+gbk_text=$(printf '火灾' | iconv -f UTF-8 -t GBK 2>/dev/null)
+if [ -n "$gbk_text" ] && command -v localedef >/dev/null &&
+   mkdir -p "$tmp/locale" &&
+   localedef -i zh_CN -f GBK "$tmp/locale/zh_CN.GBK" >/dev/null 2>&1; then
+  LOCPATH=$tmp/locale LC_ALL=zh_CN.GBK "$cli" --db "$db" search "$gbk_text" >"$tmp/out" 2>"$tmp/err"
+  status=$?
+  check "search typed in a GBK terminal (exit $status)" test "$status" -eq 0
+  check "search typed in GBK finds the fire" test "$(lines "$tmp/out")" -eq 1
+else
+  echo "ok $((n + 1)) - search typed in a GBK terminal # SKIP no GBK locale"
+  n=$((n + 1)); passed=$((passed + 1))
+fi
+
 # --- databases that must be refused and left alone
 garbage=$tmp/garbage.db
 for i in $(seq 1 200); do echo "this is not a database, line $i"; done >"$garbage"
@@ -171,6 +204,13 @@ if command -v sqlite3 >/dev/null; then
   check "the newer database is unchanged" test "$(checksum "$newer")" = "$before"
   expect_status 1 "init on a newer database" --db "$newer" init
   check "init leaves the newer database unchanged" test "$(checksum "$newer")" = "$before"
+
+  # A database that fails while the category is checked: a failure (1),
+  # not a usage error (2).
+  broken=$tmp/broken.db
+  cp "$db" "$broken"
+  sqlite3 "$broken" 'ALTER TABLE category RENAME COLUMN position TO place_in_list;'
+  expect_status 1 "list --category on a broken database" --db "$broken" list --category neighbour
 else
   echo "ok $((n + 1)) - a database from a newer Concord # SKIP no sqlite3 shell"
   n=$((n + 1)); passed=$((passed + 1))

@@ -723,6 +723,73 @@ test_member_from_list (Fixture       *fixture,
   g_assert_cmpint (find_member (c, CONCORD_TEAM_HELPER)->id, !=, known->id);
 }
 
+/* Two people may share a name: a typed name takes a member's id only
+ * when the typed phone is empty or the member's own. */
+static void
+test_member_same_name (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(ConcordTeamMember) officer = concord_team_member_new ();
+  g_autoptr(ConcordTeamMember) mediator = concord_team_member_new ();
+  g_autoptr(ConcordCase) c = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GError) error = NULL;
+  const ConcordTeamMember *saved;
+  ConcordIntakeDialog *dialog;
+  gboolean officer_kept = FALSE;
+
+  concord_set_text (&officer->name, "王磊");
+  officer->role = CONCORD_TEAM_OFFICER;
+  concord_set_text (&officer->phone, "13700001111");
+  g_assert_true (concord_store_save_member (fixture->store, officer, "tester", &error));
+  g_assert_no_error (error);
+  concord_set_text (&mediator->name, "陈芳");
+  mediator->role = CONCORD_TEAM_MEDIATOR;
+  concord_set_text (&mediator->phone, "13600001234");
+  g_assert_true (concord_store_save_member (fixture->store, mediator, "tester", &error));
+  g_assert_no_error (error);
+
+  dialog = open_dialog (fixture, NULL);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  set_text (_concord_intake_dialog_get_quick_name (dialog), "孙某");
+  set_view_text (_concord_intake_dialog_get_facts_view (dialog), "广场舞噪音扰民。");
+
+  /* The same phone written another way: the same person. */
+  set_text (_concord_intake_dialog_get_team_entry (dialog, 0, "name"), "陈芳");
+  set_text (_concord_intake_dialog_get_team_entry (dialog, 0, "phone"), "136 0000 1234");
+  /* Another phone: another 王磊. */
+  set_text (_concord_intake_dialog_get_team_entry (dialog, 1, "name"), "王磊");
+  set_text (_concord_intake_dialog_get_team_entry (dialog, 1, "phone"), "13900009999");
+
+  click (_concord_intake_dialog_get_save_button (dialog));
+  g_assert_null (dialog);
+
+  c = concord_store_load_case (fixture->store, fixture->saved_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (c->team->len, ==, 2);
+  g_assert_cmpint (find_member (c, CONCORD_TEAM_MEDIATOR)->id, ==, mediator->id);
+  saved = find_member (c, CONCORD_TEAM_OFFICER);
+  g_assert_cmpstr (saved->name, ==, "王磊");
+  g_assert_cmpstr (saved->phone, ==, "13900009999");
+  g_assert_cmpint (saved->id, >, 0);
+  g_assert_cmpint (saved->id, !=, officer->id);
+
+  /* The first 王磊 is still there with his own phone. */
+  members = concord_store_list_members (fixture->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < members->len; i++)
+    {
+      const ConcordTeamMember *member = g_ptr_array_index (members, i);
+
+      if (member->id == officer->id)
+        {
+          g_assert_cmpstr (member->phone, ==, "13700001111");
+          officer_kept = TRUE;
+        }
+    }
+  g_assert_true (officer_kept);
+}
+
 static void
 test_required_on_leave (Fixture       *fixture,
                         gconstpointer  data)
@@ -777,6 +844,7 @@ main (int   argc,
   ADD ("edit", test_edit);
   ADD ("conflict-and-discard", test_conflict_and_discard);
   ADD ("member-from-list", test_member_from_list);
+  ADD ("member-same-name", test_member_same_name);
   ADD ("required-on-leave", test_required_on_leave);
 
 #undef ADD

@@ -7,13 +7,16 @@
 #include "config.h"
 
 #include <locale.h>
+#include <sqlite3.h>
 
+#include "concord-application.h"
 #include "concord-case-row.h"
 #include "concord-case-view.h"
 #include "concord-intake-dialog.h"
 #include "concord-intake-dialog-private.h"
 #include "concord-preferences-window.h"
 #include "concord-stage-path.h"
+#include "concord-ui-util.h"
 #include "concord-window.h"
 #include "test-fixtures.h"
 
@@ -810,7 +813,7 @@ test_preferences (WindowFixture *f,
                   gconstpointer  data)
 {
   GtkWidget *preferences = concord_preferences_window_new (f->context, GTK_WINDOW (f->window));
-  GtkWidget *format_row, *example_row, *category_row;
+  GtkWidget *format_row, *example_row, *category_row, *spin;
   g_autofree char *stored = NULL;
   g_autoptr(GPtrArray) categories = NULL;
   gboolean found = FALSE;
@@ -857,8 +860,203 @@ test_preferences (WindowFixture *f,
   g_assert_true (found);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (category_row)), ==, "");
 
+  /* A number typed but not confirmed is saved at close. The invalid format
+   * keeps the window open once, with a word why; closing again discards it. */
+  spin = find_first (preferences, GTK_TYPE_SPIN_BUTTON);
+  gtk_editable_set_text (GTK_EDITABLE (spin), "15");
+  g_object_add_weak_pointer (G_OBJECT (preferences), (gpointer *) &preferences);
   gtk_window_close (GTK_WINDOW (preferences));
   settle ();
+  g_assert_nonnull (preferences);
+  g_assert_true (shows_label (preferences, "The case number format is not valid and was not saved. "
+                                           "Close again to discard it."));
+  g_clear_pointer (&stored, g_free);
+  stored = concord_store_get_setting (f->base.store, CONCORD_SETTING_LIMIT_RECEIVED_DAYS);
+  g_assert_cmpstr (stored, ==, "15");
+
+  gtk_window_close (GTK_WINDOW (preferences));
+  settle ();
+  g_assert_null (preferences);
+  g_clear_pointer (&stored, g_free);
+  stored = concord_store_get_setting (f->base.store, CONCORD_SETTING_CASE_NUMBER_FORMAT);
+  g_assert_cmpstr (stored, ==, "{station}{year}-{seq:3}");
+}
+
+/* A new case with something typed in it, over @parent. */
+static ConcordIntakeDialog *
+open_typed_intake (ConcordContext *context,
+                   GtkWindow      *parent)
+{
+  ConcordIntakeDialog *dialog = concord_intake_dialog_new (context, parent, NULL);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  settle ();
+  gtk_editable_set_text (GTK_EDITABLE (_concord_intake_dialog_get_quick_name (dialog)), "孙某");
+  settle ();
+  return dialog;
+}
+
+static AdwMessageDialog *
+find_discard_question (void)
+{
+  AdwMessageDialog *question = find_message_dialog ();
+
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Discard This Case?");
+  return question;
+}
+
+/* As the button does: the response, then the question goes. */
+static void
+answer (AdwMessageDialog *question,
+        const char       *response)
+{
+  adw_message_dialog_response (question, response);
+  gtk_window_destroy (GTK_WINDOW (question));
+  settle ();
+}
+
+/* Closing the main window over a case being typed asks first. */
+static void
+test_close_with_intake (WindowFixture *f,
+                        gconstpointer  data)
+{
+  ConcordIntakeDialog *dialog = open_typed_intake (f->context, GTK_WINDOW (f->window));
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_close (GTK_WINDOW (f->window));
+  settle ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+
+  /* Asked once, however often the window is closed. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  settle ();
+  answer (find_discard_question (), "cancel");
+  g_assert_null (find_message_dialog ());
+  g_assert_nonnull (dialog);
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  settle ();
+  answer (find_discard_question (), "discard");
+  g_assert_null (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+}
+
+static AdwMessageDialog *
+find_message_dialog_titled (const char *heading)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* When the decision cannot be stored, the reason typed is not lost. */
+static void
+test_not_accept_fails (WindowFixture *f,
+                       gconstpointer  data)
+{
+  GtkWidget *view = concord_window_get_case_view (f->window);
+  const char *reason = "双方已自行和解，申请人撤回请求。";
+  g_autoptr(ConcordCase) after = NULL;
+  g_autofree char *again_text = NULL;
+  AdwMessageDialog *dialog, *error_dialog;
+  GtkTextView *text_view;
+  sqlite3 *db = NULL;
+
+  select_case (f, f->debt_id);
+  g_assert_true (gtk_widget_activate_action (view, "case.reject", NULL));
+  g_assert_true (wait_for (dialog_open, NULL));
+  dialog = find_message_dialog_titled ("Do Not Accept This Case?");
+  text_view = GTK_TEXT_VIEW (find_first (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), reason, -1);
+
+  /* Another program holds the database (the store waits, then gives up). */
+  g_assert_cmpint (sqlite3_open (f->base.path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  answer (dialog, "reject");
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  error_dialog = find_message_dialog_titled ("Could Not Record the Decision");
+  g_assert_nonnull (error_dialog);
+  dialog = find_message_dialog_titled ("Do Not Accept This Case?");
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (error_dialog)) == GTK_WINDOW (dialog));
+  answer (error_dialog, "close");
+
+  text_view = GTK_TEXT_VIEW (find_first (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
+  again_text = concord_ui_text_view_dup_text (text_view);
+  g_assert_cmpstr (again_text, ==, reason);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "reject"));
+  answer (dialog, "reject");
+
+  after = load (f, f->debt_id);
+  g_assert_cmpint (after->stage, ==, CONCORD_STAGE_NOT_ACCEPTED);
+  g_assert_cmpstr (after->stage_reason, ==, reason);
+}
+
+typedef struct
+{
+  GApplication        *app;
+  ConcordIntakeDialog *dialog;
+  gboolean             checked;
+} QuitTest;
+
+/* Once quitting would have taken effect: the case is still there, asking. */
+static gboolean
+quit_test_check_cb (gpointer data)
+{
+  QuitTest *test = data;
+
+  g_assert_nonnull (test->dialog);
+  g_assert_nonnull (gtk_application_get_windows (GTK_APPLICATION (test->app)));
+  answer (find_discard_question (), "discard");
+  g_assert_null (test->dialog);
+
+  /* With nothing left to lose, it quits. */
+  g_action_group_activate_action (G_ACTION_GROUP (test->app), "quit", NULL);
+  test->checked = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+quit_test_activate_cb (GApplication *app,
+                       QuitTest     *test)
+{
+  ConcordContext *context = concord_application_get_context (CONCORD_APPLICATION (app));
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (CONCORD_IS_WINDOW (window));
+  g_assert_true (wait_for (window_ready, window));
+  test->app = app;
+  test->dialog = open_typed_intake (context, window);
+  g_object_add_weak_pointer (G_OBJECT (test->dialog), (gpointer *) &test->dialog);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_timeout_add (300, quit_test_check_cb, test);
+}
+
+static void
+test_quit_keeps_intake (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(ConcordApplication) app = concord_application_new ();
+  char *argv[] = { (char *) "concord", (char *) "--db", f->path, NULL };
+  QuitTest test = { NULL, NULL, FALSE };
+
+  /* Not the one running on this desk, if any. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (quit_test_activate_cb), &test);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv), ==, 0);
+  g_assert_true (test.checked);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 }
 
 int
@@ -898,6 +1096,12 @@ main (int   argc,
               window_set_up, test_conflict_warning, window_tear_down);
   g_test_add ("/ui/window/preferences", WindowFixture, GINT_TO_POINTER (FALSE),
               window_set_up, test_preferences, window_tear_down);
+  g_test_add ("/ui/window/close-with-intake", WindowFixture, GINT_TO_POINTER (TRUE),
+              window_set_up, test_close_with_intake, window_tear_down);
+  g_test_add ("/ui/window/not-accept-fails", WindowFixture, GINT_TO_POINTER (FALSE),
+              window_set_up, test_not_accept_fails, window_tear_down);
+  g_test_add ("/ui/window/quit-keeps-intake", Fixture, NULL,
+              fixture_set_up, test_quit_keeps_intake, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -187,6 +188,29 @@ open_store (Cli     *cli,
     return FALSE;
   cli->context = concord_context_new (cli->store, NULL);
   return TRUE;
+}
+
+/* The commands that only read do not create a database: a mistyped path
+ * would otherwise leave an empty one behind and list nothing. */
+static int
+open_existing_store (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (cli->store == NULL && !g_file_test (cli->db_path, G_FILE_TEST_EXISTS))
+    return failure (_("No database at %s. Create one with “concord-cli init” or “concord-cli demo”."),
+                    cli->db_path);
+  if (!open_store (cli, &error))
+    return failure ("%s", error->message);
+  return EXIT_SUCCESS;
+}
+
+/* Command-line arguments come in the terminal's character set (GBK on
+ * many Chinese desktops); the core works in UTF-8. */
+static char *
+argument_to_utf8 (const char *argument)
+{
+  return g_locale_to_utf8 (argument, -1, NULL, NULL, NULL);
 }
 
 static int
@@ -394,7 +418,17 @@ parse_query_options (Cli               *cli,
         }
       else if (want_text && query->text == NULL)
         {
-          concord_set_text (&query->text, argv[i]);
+          g_autofree char *text = argument_to_utf8 (argv[i]);
+
+          if (text == NULL)
+            {
+              const char *charset = NULL;
+
+              g_get_charset (&charset);
+              return usage_error (_("The search text is not valid in the terminal’s character set (%s)"),
+                                  charset);
+            }
+          concord_set_text (&query->text, text);
           if (query->text == NULL)
             return usage_error ("%s", _("The search text is empty"));
         }
@@ -498,10 +532,16 @@ run_query (Cli     *cli,
   if (status != EXIT_SUCCESS)
     return status;
 
-  if (!open_store (cli, &error))
-    return open_failure (cli, error);
+  status = open_existing_store (cli);
+  if (status != EXIT_SUCCESS)
+    return status;
   if (!check_category (cli, query, &error))
-    return usage_error ("%s", error->message);
+    {
+      /* An unknown category is a usage error; the database failing is not. */
+      if (g_error_matches (error, CONCORD_ERROR, CONCORD_ERROR_INVALID))
+        return usage_error ("%s", error->message);
+      return failure (_("Cannot read the categories: %s"), error->message);
+    }
 
   return print_cases (cli, query, limit, is_search);
 }
@@ -659,17 +699,27 @@ cmd_show (Cli   *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(ConcordCase) c = NULL;
   g_autofree char *case_no = NULL;
+  int status;
 
   if (argc < 1)
     return usage_error ("%s", _("Which case to show is missing"));
   if (argc > 1)
     return usage_error (_("Unexpected argument “%s”"), argv[1]);
-  case_no = g_strstrip (g_strdup (argv[0]));
+  case_no = argument_to_utf8 (argv[0]);
+  if (case_no == NULL)
+    {
+      const char *charset = NULL;
+
+      g_get_charset (&charset);
+      return usage_error (_("The case number is not valid in the terminal’s character set (%s)"), charset);
+    }
+  g_strstrip (case_no);
   if (*case_no == '\0')
     return usage_error ("%s", _("Which case to show is missing"));
 
-  if (!open_store (cli, &error))
-    return open_failure (cli, error);
+  status = open_existing_store (cli);
+  if (status != EXIT_SUCCESS)
+    return status;
 
   c = concord_store_find_case (cli->store, case_no, &error);
   if (c == NULL)
@@ -692,20 +742,15 @@ find_command (const char *name)
   return NULL;
 }
 
-int
-main (int   argc,
-      char *argv[])
+static int
+run (int   argc,
+     char *argv[])
 {
   Cli cli = { 0 };
   const Command *command = NULL;
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();
   const char *db = NULL;
   int status;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, concord_locale_dir ());
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
 
   /* Global options come before the command; --db is taken after it too. */
   for (int i = 1; i < argc; i++)
@@ -757,9 +802,35 @@ main (int   argc,
   g_ptr_array_add (rest, NULL);
   status = command->run (&cli, (int) rest->len - 1, (char **) rest->pdata);
 
-  fflush (stdout);
   g_clear_object (&cli.context);
   g_clear_object (&cli.store);
   g_free (cli.db_path);
+  return status;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, concord_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  status = run (argc, argv);
+
+  /* Output that did not arrive (a full disk, a closed pipe) is a failure,
+   * not a silent success. */
+  errno = 0;
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      int saved_errno = errno != 0 ? errno : EIO;
+
+      failure (_("Cannot write the output: %s"), g_strerror (saved_errno));
+      if (status == EXIT_SUCCESS)
+        status = EXIT_FAILED;
+    }
   return status;
 }

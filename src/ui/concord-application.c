@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "concord-intake-dialog.h"
 #include "concord-preferences-window.h"
 #include "concord-window.h"
 #include "concord-application.h"
@@ -160,7 +161,13 @@ quit_activated (GSimpleAction *action,
 {
   ConcordApplication *self = user_data;
 
-  /* Closing the windows lets each of them save what it needs to. */
+  /* A case being typed is not lost: its dialog asks whether to discard it,
+   * and the application stays while the question shows. */
+  if (!concord_intake_dialog_close_all (NULL))
+    return;
+
+  /* Closing the windows lets each of them save what it needs to; one that
+   * refuses keeps the application running. */
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL;)
     {
       GtkWindow *window = l->data;
@@ -168,6 +175,8 @@ quit_activated (GSimpleAction *action,
       l = l->next;
       gtk_window_close (window);
     }
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) != NULL)
+    return;
   g_application_quit (G_APPLICATION (self));
 }
 

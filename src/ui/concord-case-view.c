@@ -70,17 +70,6 @@ get_parent_window (ConcordCaseView *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 clear_rows (AdwPreferencesGroup *group,
             GPtrArray           *rows)
@@ -106,7 +95,7 @@ add_property (AdwPreferencesGroup *group,
               const char          *key,
               const char          *value)
 {
-  if (is_blank (value))
+  if (concord_text_is_blank (value))
     return;
   add_row (group, rows, concord_ui_property_row_new (key, value));
 }
@@ -195,7 +184,7 @@ party_heading (const ConcordCase  *c,
 static char *
 format_id_document (const ConcordParty *p)
 {
-  if (is_blank (p->id_number))
+  if (concord_text_is_blank (p->id_number))
     return NULL;
   if (p->id_type == CONCORD_ID_NONE || p->id_type == CONCORD_ID_OTHER)
     return g_strdup (p->id_number);
@@ -241,7 +230,7 @@ add_person_rows (GtkWidget          *add_to,
     {
       GtkWidget *row;
 
-      if (is_blank (values[i]))
+      if (concord_text_is_blank (values[i]))
         continue;
       row = concord_ui_property_row_new (keys[i], values[i]);
       if (ADW_IS_EXPANDER_ROW (add_to))
@@ -281,7 +270,7 @@ show_parties (ConcordCaseView *self)
 
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), heading);
       add_person_rows (group, rows, p, TRUE);
-      if (!is_blank (p->claims))
+      if (!concord_text_is_blank (p->claims))
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                    concord_ui_property_row_new (_("Claims"), p->claims));
 
@@ -294,7 +283,7 @@ show_parties (ConcordCaseView *self)
           title = g_strdup_printf (_("%s: %s"), concord_agent_kind_label (p->agent_kind),
                                    p->agent->name != NULL ? p->agent->name : "");
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
-          if (!is_blank (p->agent_relation))
+          if (!concord_text_is_blank (p->agent_relation))
             adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), p->agent_relation);
           add_person_rows (expander, NULL, p->agent, FALSE);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
@@ -326,14 +315,14 @@ show_team (ConcordCaseView *self)
       g_autofree char *subtitle = NULL;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->name != NULL ? m->name : "");
-      if (!is_blank (m->organisation))
+      if (!concord_text_is_blank (m->organisation))
         /* Translators: role and organisation of a team member, e.g. "Lawyer · Qingdao Law Firm" */
         subtitle = g_strdup_printf (_("%s · %s"), concord_team_role_label (m->role), m->organisation);
       else
         subtitle = g_strdup (concord_team_role_label (m->role));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-      if (!is_blank (m->phone))
+      if (!concord_text_is_blank (m->phone))
         {
           GtkWidget *phone = gtk_label_new (m->phone);
 
@@ -379,7 +368,7 @@ show_history (ConcordCaseView *self)
       /* Translators: when and by whom, e.g. "2026-11-23 14:30 · wangli" */
       subtitle = g_strdup_printf (_("%s · %s"), when, e->actor != NULL ? e->actor : "");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      if (!is_blank (e->detail))
+      if (!concord_text_is_blank (e->detail))
         gtk_widget_set_tooltip_text (row, e->detail);
       add_row (self->history_group, self->history_rows, row);
     }
@@ -463,7 +452,7 @@ show (ConcordCaseView *self)
   g_assert (c != NULL);
 
   gtk_label_set_text (self->title_label,
-                      !is_blank (c->case_no) ? c->case_no : _("Unnumbered"));
+                      !concord_text_is_blank (c->case_no) ? c->case_no : _("Unnumbered"));
   parties = concord_case_dup_party_names (c);
   gtk_label_set_text (self->parties_label, parties);
   gtk_widget_set_visible (GTK_WIDGET (self->parties_label), *parties != '\0');
@@ -484,7 +473,7 @@ show (ConcordCaseView *self)
   concord_stage_path_set_stage (self->stage_path, c->stage, -1);
 
   /* The reason of a decision that ended the case stands out under the path. */
-  if (!is_blank (c->stage_reason) && concord_stage_is_final (c->stage))
+  if (!concord_text_is_blank (c->stage_reason) && concord_stage_is_final (c->stage))
     {
       const char *title;
 
@@ -515,8 +504,8 @@ show (ConcordCaseView *self)
   show_case_group (self);
 
   gtk_label_set_text (self->facts_label,
-                      !is_blank (c->facts) ? c->facts : _("No facts recorded yet."));
-  if (is_blank (c->facts))
+                      !concord_text_is_blank (c->facts) ? c->facts : _("No facts recorded yet."));
+  if (concord_text_is_blank (c->facts))
     gtk_widget_add_css_class (GTK_WIDGET (self->facts_label), "dim-label");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->facts_label), "dim-label");
@@ -561,6 +550,9 @@ accept_action (GtkWidget  *widget,
   changed (self);
 }
 
+static AdwMessageDialog *open_reject_dialog (ConcordCaseView *self,
+                                             const char      *reason);
+
 static void
 reason_changed_cb (GtkTextBuffer    *buffer,
                    AdwMessageDialog *dialog)
@@ -570,7 +562,7 @@ reason_changed_cb (GtkTextBuffer    *buffer,
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  adw_message_dialog_set_response_enabled (dialog, "reject", !is_blank (text));
+  adw_message_dialog_set_response_enabled (dialog, "reject", !concord_text_is_blank (text));
 }
 
 static void
@@ -580,6 +572,7 @@ reject_response_cb (AdwMessageDialog *dialog,
 {
   GtkTextView *view = g_object_get_data (G_OBJECT (dialog), "reason-view");
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "case-id"));
+  AdwMessageDialog *again;
   g_autofree char *reason = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -587,7 +580,7 @@ reject_response_cb (AdwMessageDialog *dialog,
     return;
 
   reason = g_strstrip (concord_ui_text_view_dup_text (view));
-  if (is_blank (reason) || self->c == NULL || self->c->id != id)
+  if (concord_text_is_blank (reason) || self->c == NULL || self->c->id != id)
     return;
 
   if (!concord_store_decide_case (concord_context_get_store (self->context),
@@ -595,23 +588,29 @@ reject_response_cb (AdwMessageDialog *dialog,
                                   concord_context_get_username (self->context),
                                   &error))
     {
-      concord_ui_show_message (get_parent_window (self),
-                               _("Could Not Record the Decision"), error->message);
+      /* Decided meanwhile at another desk: the view shows how. */
+      if (g_error_matches (error, CONCORD_ERROR, CONCORD_ERROR_STAGE))
+        {
+          concord_ui_show_message (get_parent_window (self),
+                                   _("Could Not Record the Decision"), error->message);
+          changed (self);
+          return;
+        }
+      /* Otherwise the reason is not lost: it is there to try again. */
+      again = open_reject_dialog (self, reason);
+      concord_ui_show_message (GTK_WINDOW (again), _("Could Not Record the Decision"), error->message);
       return;
     }
   changed (self);
 }
 
-static void
-reject_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+/* Asks for the reason, @reason already typed when given. */
+static AdwMessageDialog *
+open_reject_dialog (ConcordCaseView *self,
+                    const char      *reason)
 {
-  ConcordCaseView *self = CONCORD_CASE_VIEW (widget);
   AdwMessageDialog *dialog;
   GtkWidget *box, *label, *scroller, *view;
-
-  g_return_if_fail (self->c != NULL);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self),
                                                        _("Do Not Accept This Case?"),
@@ -660,9 +659,24 @@ reject_action (GtkWidget  *widget,
   g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
                            G_CALLBACK (reason_changed_cb), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (reject_response_cb), self, 0);
+  if (reason != NULL)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), reason, -1);
 
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (view);
+  return dialog;
+}
+
+static void
+reject_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ConcordCaseView *self = CONCORD_CASE_VIEW (widget);
+
+  g_return_if_fail (self->c != NULL);
+
+  open_reject_dialog (self, NULL);
 }
 
 static void

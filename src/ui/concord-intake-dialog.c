@@ -69,6 +69,7 @@ struct _ConcordIntakeDialog
   GtkWidget           *add_member_button;
   GtkWidget           *conflicts_box;
   GtkLabel            *conflicts_label;
+  GtkWidget           *question;        /* "Discard?" while it shows (weak) */
 
   ConcordContext      *context;
   ConcordCase         *base;            /* the case as it was (a copy), or a new one */
@@ -125,17 +126,6 @@ team_row_free (TeamRow *team_row)
 {
   g_clear_pointer (&team_row->original, concord_team_member_unref);
   g_free (team_row);
-}
-
-static gboolean
-text_is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
 }
 
 static const char *
@@ -231,9 +221,36 @@ sync_editor_from_quick_name (ConcordIntakeDialog *self)
   self->syncing_name = FALSE;
 }
 
+static char *
+dup_normalized_phone (const char *phone)
+{
+  g_autofree char *normalized = NULL;
+
+  if (concord_validate_phone (phone, &normalized, NULL) && normalized != NULL)
+    return g_steal_pointer (&normalized);
+  return g_strstrip (g_strdup (phone != NULL ? phone : ""));
+}
+
+/* A typed member is a known one only if nothing typed contradicts it: the
+ * same name, and no phone or the same phone. Two people may share a name. */
+static gboolean
+member_phone_matches (const ConcordTeamMember *member,
+                      const char              *phone)
+{
+  g_autofree char *typed = NULL;
+  g_autofree char *known = NULL;
+
+  if (concord_text_is_blank (phone))
+    return TRUE;
+  typed = dup_normalized_phone (phone);
+  known = dup_normalized_phone (member->phone);
+  return g_strcmp0 (typed, known) == 0;
+}
+
 static const ConcordTeamMember *
 find_member (ConcordIntakeDialog *self,
              const char          *name,
+             const char          *phone,
              ConcordTeamRole      role)
 {
   const ConcordTeamMember *any = NULL;
@@ -242,7 +259,7 @@ find_member (ConcordIntakeDialog *self,
     {
       const ConcordTeamMember *member = g_ptr_array_index (self->members, i);
 
-      if (g_strcmp0 (member->name, name) != 0)
+      if (g_strcmp0 (member->name, name) != 0 || !member_phone_matches (member, phone))
         continue;
       if (member->role == role)
         return member;
@@ -261,15 +278,16 @@ build_member (ConcordIntakeDialog *self,
   const ConcordTeamMember *known;
   ConcordTeamMember *member;
 
-  if (*name == '\0' && text_is_blank (phone))
+  if (*name == '\0' && concord_text_is_blank (phone))
     return NULL;
 
-  /* Chosen from the list (or loaded) keeps its id; a name typed that
-   * matches a member is that member; anything else is new (id 0) and the
-   * store adds it on save. */
+  /* Chosen from the list (or loaded) keeps its id, and the store updates
+   * a changed phone or organisation; a name typed that matches a member
+   * (with no phone, or the member's phone) is that member; anything else
+   * has id 0 and the store matches it by name and phone or adds it. */
   if (team_row->original != NULL && g_strcmp0 (team_row->original->name, name) == 0)
     member = concord_team_member_copy (team_row->original);
-  else if ((known = find_member (self, name, team_row->role)) != NULL)
+  else if ((known = find_member (self, name, phone, team_row->role)) != NULL)
     member = concord_team_member_copy (known);
   else
     member = concord_team_member_new ();
@@ -792,10 +810,10 @@ member_match_selected_cb (GtkEntryCompletion  *completion,
   team_row->original = concord_team_member_copy (member);
   gtk_editable_set_text (GTK_EDITABLE (team_row->name_entry), member->name);
   gtk_editable_set_position (GTK_EDITABLE (team_row->name_entry), -1);
-  if (text_is_blank (editable_text (team_row->phone_entry)) && member->phone != NULL)
+  if (concord_text_is_blank (editable_text (team_row->phone_entry)) && member->phone != NULL)
     gtk_editable_set_text (GTK_EDITABLE (team_row->phone_entry), member->phone);
   if (team_row->organisation_entry != NULL &&
-      text_is_blank (editable_text (team_row->organisation_entry)) && member->organisation != NULL)
+      concord_text_is_blank (editable_text (team_row->organisation_entry)) && member->organisation != NULL)
     gtk_editable_set_text (GTK_EDITABLE (team_row->organisation_entry), member->organisation);
   return TRUE;
 }
@@ -804,8 +822,8 @@ static void
 remove_team_row (ConcordIntakeDialog *self,
                  TeamRow             *team_row)
 {
-  gboolean had_data = !text_is_blank (editable_text (team_row->name_entry)) ||
-                      !text_is_blank (editable_text (team_row->phone_entry));
+  gboolean had_data = !concord_text_is_blank (editable_text (team_row->name_entry)) ||
+                      !concord_text_is_blank (editable_text (team_row->phone_entry));
 
   adw_preferences_group_remove (self->team_group, team_row->message_row);
   adw_preferences_group_remove (self->team_group, team_row->row);
@@ -1163,6 +1181,13 @@ ask_discard (ConcordIntakeDialog *self)
   GtkWidget *dialog;
   gboolean is_new = self->base->id == 0;
 
+  /* Asked once: a second close (quitting, say) shows the same question. */
+  if (self->question != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->question));
+      return;
+    }
+
   dialog = adw_message_dialog_new (GTK_WINDOW (self),
                                    is_new ? _("Discard This Case?") : _("Discard Changes?"),
                                    is_new ? _("What was typed has not been saved and will be lost.")
@@ -1176,6 +1201,8 @@ ask_discard (ConcordIntakeDialog *self)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  self->question = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->question);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1398,6 +1425,9 @@ concord_intake_dialog_dispose (GObject *object)
 
   self->disposed = TRUE;
   g_clear_handle_id (&self->pause_id, g_source_remove);
+  if (self->question != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->question), (gpointer *) &self->question);
+  self->question = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), CONCORD_TYPE_INTAKE_DIALOG);
   g_clear_object (&self->context);
   g_clear_object (&self->member_store);
@@ -1621,6 +1651,62 @@ concord_intake_dialog_new (ConcordContext *context,
                        "case", existing,
                        "transient-for", parent,
                        NULL);
+}
+
+static gboolean
+is_toplevel (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel == window)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * concord_intake_dialog_close_all:
+ * @parent: (nullable): only the dialogs over this window, or %NULL for all
+ *
+ * Closes the intake dialogs as if their close button was pressed: those
+ * with nothing typed go, the others ask whether to discard what was typed.
+ *
+ * Returns: %TRUE when none is left open, %FALSE when one is asking
+ */
+gboolean
+concord_intake_dialog_close_all (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) dialogs = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean all_closed = TRUE;
+  guint n = g_list_model_get_n_items (toplevels);
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), FALSE);
+
+  /* Collected first: closing changes the list. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (CONCORD_IS_INTAKE_DIALOG (window) &&
+          (parent == NULL || gtk_window_get_transient_for (window) == parent))
+        g_ptr_array_add (dialogs, g_steal_pointer (&window));
+    }
+
+  for (guint i = 0; i < dialogs->len; i++)
+    {
+      GtkWindow *dialog = g_ptr_array_index (dialogs, i);
+
+      gtk_window_close (dialog);
+      if (is_toplevel (dialog))
+        all_closed = FALSE;
+    }
+  return all_closed;
 }
 
 /* Private, for the tests */

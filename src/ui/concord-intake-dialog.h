@@ -21,5 +21,6 @@ G_DECLARE_FINAL_TYPE (ConcordIntakeDialog, concord_intake_dialog, CONCORD, INTAK
 ConcordIntakeDialog *concord_intake_dialog_new (ConcordContext *context,
                                                 GtkWindow      *parent,
                                                 ConcordCase    *existing);
+gboolean             concord_intake_dialog_close_all (GtkWindow *parent);
 
 G_END_DECLS

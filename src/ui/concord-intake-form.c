@@ -50,17 +50,6 @@ concord_intake_form_state_free (ConcordIntakeFormState *state)
   g_free (state);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 add_message (ConcordIntakeFormState *state,
              const char             *field,
@@ -148,10 +137,10 @@ compare_fields (gconstpointer a,
 static gboolean
 person_has_data (const ConcordParty *party)
 {
-  return !is_blank (party->name) || !is_blank (party->id_number) ||
-         !is_blank (party->phone) || !is_blank (party->birth_date) ||
-         !is_blank (party->address) || !is_blank (party->ethnicity) ||
-         !is_blank (party->occupation) || !is_blank (party->claims);
+  return !concord_text_is_blank (party->name) || !concord_text_is_blank (party->id_number) ||
+         !concord_text_is_blank (party->phone) || !concord_text_is_blank (party->birth_date) ||
+         !concord_text_is_blank (party->address) || !concord_text_is_blank (party->ethnicity) ||
+         !concord_text_is_blank (party->occupation) || !concord_text_is_blank (party->claims);
 }
 
 static const char *
@@ -181,12 +170,12 @@ add_offer (ConcordIntakeFormState *state,
   ConcordIdOffer *offer;
 
   if (person->kind != CONCORD_PARTY_PERSON || person->id_type != CONCORD_ID_RESIDENT ||
-      is_blank (person->id_number))
+      concord_text_is_blank (person->id_number))
     return;
   if (!concord_validate_resident_id (person->id_number, &info, NULL))
     return;
 
-  if (!is_blank (person->birth_date) &&
+  if (!concord_text_is_blank (person->birth_date) &&
       !concord_validate_date (person->birth_date, &given_date, NULL))
     g_clear_pointer (&given_date, g_free);
 
@@ -270,10 +259,10 @@ concord_intake_form_compute (const ConcordCase *draft,
     {
       const ConcordParty *party = g_ptr_array_index (draft->parties, i);
 
-      if (!is_blank (party->name))
+      if (!concord_text_is_blank (party->name))
         has_name = TRUE;
     }
-  has_facts = !is_blank (draft->facts);
+  has_facts = !concord_text_is_blank (draft->facts);
 
   /* What registration needs comes first, in the form's own words. */
   if (!has_name)
@@ -281,7 +270,7 @@ concord_intake_form_compute (const ConcordCase *draft,
   if (!has_facts)
     add_message (state, "facts", _("Describe the dispute in at least one sentence"));
 
-  if (!is_blank (occurred_at_text))
+  if (!concord_text_is_blank (occurred_at_text))
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *utc = NULL;
@@ -311,14 +300,14 @@ concord_intake_form_compute (const ConcordCase *draft,
     {
       const ConcordParty *party = g_ptr_array_index (draft->parties, i);
 
-      if (has_name && is_blank (party->name))
+      if (has_name && concord_text_is_blank (party->name))
         {
           g_autofree char *field = g_strdup_printf ("party/%u/name", i);
 
           add_message (state, field, _("Enter the party's name"));
         }
       if (party->agent_kind != CONCORD_AGENT_NONE && party->agent != NULL &&
-          is_blank (party->agent->name) && person_has_data (party->agent))
+          concord_text_is_blank (party->agent->name) && person_has_data (party->agent))
         {
           g_autofree char *field = g_strdup_printf ("party/%u/agent/name", i);
 
@@ -400,14 +389,14 @@ concord_intake_form_state_add_message (ConcordIntakeFormState *state,
 static void
 normalize_person (ConcordParty *person)
 {
-  if (!is_blank (person->birth_date))
+  if (!concord_text_is_blank (person->birth_date))
     {
       g_autofree char *iso = NULL;
 
       if (concord_validate_date (person->birth_date, &iso, NULL))
         concord_set_text (&person->birth_date, iso);
     }
-  if (!is_blank (person->phone))
+  if (!concord_text_is_blank (person->phone))
     {
       g_autofree char *normalized = NULL;
 
@@ -430,7 +419,7 @@ concord_intake_form_normalize (ConcordCase *draft,
 {
   g_return_if_fail (draft != NULL);
 
-  if (is_blank (occurred_at_text))
+  if (concord_text_is_blank (occurred_at_text))
     g_clear_pointer (&draft->occurred_at, g_free);
   else
     {
@@ -455,7 +444,7 @@ concord_intake_form_normalize (ConcordCase *draft,
     {
       ConcordTeamMember *member = g_ptr_array_index (draft->team, i);
 
-      if (!is_blank (member->phone))
+      if (!concord_text_is_blank (member->phone))
         {
           g_autofree char *normalized = NULL;
 

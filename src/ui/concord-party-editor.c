@@ -199,17 +199,6 @@ editable_text (AdwEntryRow *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
-static gboolean
-text_is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 set_row_text (AdwEntryRow *row,
               const char  *text)
@@ -229,6 +218,26 @@ set_enum_model (AdwComboRow *row,
 {
   adw_combo_row_set_model (row, G_LIST_MODEL (list));
   g_object_unref (list);
+}
+
+static GtkStringList *
+new_gender_list (void)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < CONCORD_N_GENDERS; i++)
+    gtk_string_list_append (list, concord_gender_label (i));
+  return list;
+}
+
+static GtkStringList *
+new_id_type_list (void)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < CONCORD_N_ID_TYPES; i++)
+    gtk_string_list_append (list, concord_id_type_label (i));
+  return list;
 }
 
 static guint
@@ -286,7 +295,7 @@ update_kind (ConcordPartyEditor *self)
 
   /* An organisation is known by its credit code, a person by their ID
    * card: switch the document while nothing has been typed into it. */
-  if (text_is_blank (editable_text (self->id_number_row)))
+  if (concord_text_is_blank (editable_text (self->id_number_row)))
     {
       if (!person && id_type == CONCORD_ID_RESIDENT)
         adw_combo_row_set_selected (self->id_type_row, CONCORD_ID_CREDIT_CODE);
@@ -593,23 +602,11 @@ concord_party_editor_init (ConcordPartyEditor *self)
     gtk_string_list_append (list, concord_party_kind_label (i));
   set_enum_model (self->kind_row, list);
 
-  list = gtk_string_list_new (NULL);
-  for (guint i = 0; i < CONCORD_N_GENDERS; i++)
-    gtk_string_list_append (list, concord_gender_label (i));
-  set_enum_model (self->gender_row, list);
-  list = gtk_string_list_new (NULL);
-  for (guint i = 0; i < CONCORD_N_GENDERS; i++)
-    gtk_string_list_append (list, concord_gender_label (i));
-  set_enum_model (self->agent_gender_row, list);
-
-  list = gtk_string_list_new (NULL);
-  for (guint i = 0; i < CONCORD_N_ID_TYPES; i++)
-    gtk_string_list_append (list, concord_id_type_label (i));
-  set_enum_model (self->id_type_row, list);
-  list = gtk_string_list_new (NULL);
-  for (guint i = 0; i < CONCORD_N_ID_TYPES; i++)
-    gtk_string_list_append (list, concord_id_type_label (i));
-  set_enum_model (self->agent_id_type_row, list);
+  /* The party and the agent each have a gender and a document. */
+  set_enum_model (self->gender_row, new_gender_list ());
+  set_enum_model (self->agent_gender_row, new_gender_list ());
+  set_enum_model (self->id_type_row, new_id_type_list ());
+  set_enum_model (self->agent_id_type_row, new_id_type_list ());
 
   list = gtk_string_list_new (NULL);
   for (guint i = 0; i < CONCORD_N_AGENT_KINDS; i++)
@@ -834,11 +831,11 @@ _concord_party_editor_has_data (ConcordPartyEditor *self)
     {
       GtkWidget *widget = self->fields[i].widget;
 
-      if (ADW_IS_ENTRY_ROW (widget) && !text_is_blank (editable_text (ADW_ENTRY_ROW (widget))))
+      if (ADW_IS_ENTRY_ROW (widget) && !concord_text_is_blank (editable_text (ADW_ENTRY_ROW (widget))))
         return TRUE;
     }
   claims = dup_claims (self);
-  return !text_is_blank (claims);
+  return !concord_text_is_blank (claims);
 }
 
 gboolean

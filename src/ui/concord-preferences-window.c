@@ -24,6 +24,7 @@ struct _ConcordPreferencesWindow
   GPtrArray            *member_rows;
   guint                 spin_save_id;
   gboolean              loading;
+  gboolean              format_warned;  /* closing again discards it */
 
   AdwEntryRow          *station_name_row;
   AdwEntryRow          *short_name_row;
@@ -567,8 +568,10 @@ station_apply_cb (AdwEntryRow              *row,
 static void
 format_changed_cb (ConcordPreferencesWindow *self)
 {
-  if (!self->loading)
-    update_example (self);
+  if (self->loading)
+    return;
+  self->format_warned = FALSE;
+  update_example (self);
 }
 
 static gboolean
@@ -592,19 +595,45 @@ spin_changed_cb (ConcordPreferencesWindow *self)
 
 /* Overrides */
 
+/* An invalid format is not stored: say so once, at the field, and keep the
+ * window open; closing again discards it. */
+static gboolean
+warn_invalid_format (ConcordPreferencesWindow *self)
+{
+  GtkWidget *page;
+
+  if (self->format_warned || update_example (self))
+    return FALSE;
+
+  self->format_warned = TRUE;
+  page = gtk_widget_get_ancestor (GTK_WIDGET (self->format_row), ADW_TYPE_PREFERENCES_PAGE);
+  if (page != NULL)
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+  gtk_widget_grab_focus (GTK_WIDGET (self->format_row));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("The case number format is not valid and was not saved. "
+                                                     "Close again to discard it.")));
+  return TRUE;
+}
+
 static gboolean
 concord_preferences_window_close_request (GtkWindow *window)
 {
   ConcordPreferencesWindow *self = CONCORD_PREFERENCES_WINDOW (window);
 
-  /* What was typed but not applied is kept too. */
+  /* What was typed but not applied is kept too: a number typed in a spin
+   * button counts only once the button has read it. */
   if (self->context != NULL)
     {
+      gtk_spin_button_update (self->received_spin);
+      gtk_spin_button_update (self->accepted_spin);
       save_entry (self, self->station_name_row, CONCORD_SETTING_STATION_NAME);
       save_entry (self, self->short_name_row, CONCORD_SETTING_STATION_SHORT_NAME);
       save_entry (self, self->committee_row, CONCORD_SETTING_COMMITTEE_NAME);
       save_format (self);
       save_limits (self);
+      if (warn_invalid_format (self))
+        return TRUE;
     }
 
   return GTK_WINDOW_CLASS (concord_preferences_window_parent_class)->close_request (window);

@@ -551,6 +551,17 @@ concord_window_constructed (GObject *object)
   apply_query (self);
 }
 
+static gboolean
+concord_window_close_request (GtkWindow *window)
+{
+  /* A case being typed over the window is not lost with it: its dialog
+   * asks first, and the window stays while it asks. */
+  if (!concord_intake_dialog_close_all (window))
+    return TRUE;
+
+  return GTK_WINDOW_CLASS (concord_window_parent_class)->close_request (window);
+}
+
 static void
 concord_window_dispose (GObject *object)
 {
@@ -618,12 +629,14 @@ concord_window_class_init (ConcordWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = concord_window_constructed;
   object_class->dispose = concord_window_dispose;
   object_class->finalize = concord_window_finalize;
   object_class->get_property = concord_window_get_property;
   object_class->set_property = concord_window_set_property;
+  window_class->close_request = concord_window_close_request;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, CONCORD_TYPE_CONTEXT,

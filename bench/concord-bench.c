@@ -297,21 +297,75 @@ read_child_output (int      fd,
     }
 }
 
-static void
-bench_window (const char *app,
-              const char *db)
+/* Starts the application once; returns FALSE when it did not report. */
+static gboolean
+run_window_once (const char  *app,
+                 const char  *db,
+                 char       **env,
+                 double      *mapped_ms,
+                 double      *wall_ms,
+                 long        *max_rss_kb,
+                 char       **failure)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) output = g_string_new (NULL);
-  g_auto(GStrv) env = g_get_environ ();
   const char *argv[] = { app, "--db", db, NULL };
   const char *marker;
   struct rusage usage = { 0 };
   gint64 start, deadline;
-  double wall_ms = -1;
   gboolean timed_out = FALSE;
   int out_fd = -1, status = 0;
   GPid pid;
+
+  start = g_get_monotonic_time ();
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD,
+                                 NULL, NULL, &pid, NULL, &out_fd, NULL, &error))
+    {
+      *failure = g_strdup (error->message);
+      return FALSE;
+    }
+
+  deadline = start + APP_TIMEOUT_S * G_USEC_PER_SEC;
+  if (!read_child_output (out_fd, output, deadline, TRUE))
+    timed_out = TRUE;
+  else
+    {
+      *wall_ms = ms_since (start);
+      /* Let it exit by itself; it was asked to. */
+      if (!read_child_output (out_fd, output, g_get_monotonic_time () + 10 * G_USEC_PER_SEC, FALSE))
+        kill (pid, SIGTERM);
+    }
+  if (timed_out)
+    kill (pid, SIGTERM);
+  close (out_fd);
+
+  while (wait4 (pid, &status, 0, &usage) < 0 && errno == EINTR)
+    ;
+  g_spawn_close_pid (pid);
+  *max_rss_kb = MAX (*max_rss_kb, usage.ru_maxrss);
+
+  marker = strstr (output->str, "window-mapped-ms:");
+  if (marker == NULL)
+    {
+      *failure = g_strdup (timed_out ? "no “window-mapped-ms:” within 60 s"
+                                     : "the app exited without “window-mapped-ms:”");
+      return FALSE;
+    }
+  *mapped_ms = g_ascii_strtod (marker + strlen ("window-mapped-ms:"), NULL);
+  return TRUE;
+}
+
+/* The window is opened WINDOW_RUNS times: the first start pays for cold
+ * caches and session services, the median is what a desk sees daily. */
+#define WINDOW_RUNS 5
+
+static void
+bench_window (const char *app,
+              const char *db)
+{
+  g_auto(GStrv) env = g_get_environ ();
+  double mapped[WINDOW_RUNS], wall[WINDOW_RUNS];
+  long max_rss_kb = 0;
 
   if (app == NULL || !g_file_test (app, G_FILE_TEST_IS_EXECUTABLE))
     {
@@ -331,47 +385,24 @@ bench_window (const char *app,
            g_environ_getenv (env, "GSK_RENDERER") ? g_environ_getenv (env, "GSK_RENDERER") : "GTK's default",
            NULL, RESULT_NONE);
 
-  start = g_get_monotonic_time ();
-  if (!g_spawn_async_with_pipes (NULL, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD,
-                                 NULL, NULL, &pid, NULL, &out_fd, NULL, &error))
+  for (guint i = 0; i < WINDOW_RUNS; i++)
     {
-      add_row ("window shown", error->message, "< 500 ms", RESULT_FAIL);
-      return;
+      g_autofree char *failure = NULL;
+
+      if (!run_window_once (app, db, env, &mapped[i], &wall[i], &max_rss_kb, &failure))
+        {
+          add_row ("window shown", failure, "< 500 ms", RESULT_FAIL);
+          return;
+        }
     }
 
-  deadline = start + APP_TIMEOUT_S * G_USEC_PER_SEC;
-  if (!read_child_output (out_fd, output, deadline, TRUE))
-    timed_out = TRUE;
-  else
-    {
-      wall_ms = ms_since (start);
-      /* Let it exit by itself; it was asked to. */
-      if (!read_child_output (out_fd, output, g_get_monotonic_time () + 10 * G_USEC_PER_SEC, FALSE))
-        kill (pid, SIGTERM);
-    }
-  if (timed_out)
-    kill (pid, SIGTERM);
-  close (out_fd);
-
-  while (wait4 (pid, &status, 0, &usage) < 0 && errno == EINTR)
-    ;
-  g_spawn_close_pid (pid);
-
-  marker = strstr (output->str, "window-mapped-ms:");
-  if (marker != NULL)
-    {
-      double mapped_ms = g_ascii_strtod (marker + strlen ("window-mapped-ms:"), NULL);
-
-      add_ms_row ("window shown (reported by the app)", mapped_ms, TARGET_WINDOW_MS);
-      add_ms_row ("window shown (spawn to report)", wall_ms, 0);
-    }
-  else
-    add_row ("window shown",
-             timed_out ? "no “window-mapped-ms:” within 60 s"
-                       : "the app exited without “window-mapped-ms:”",
-             "< 500 ms", RESULT_FAIL);
-
-  add_memory_row ("application peak memory (max RSS)", usage.ru_maxrss);
+  add_ms_row ("window shown, first start (reported by the app)", mapped[0], 0);
+  qsort (mapped, WINDOW_RUNS, sizeof (double), compare_doubles);
+  qsort (wall, WINDOW_RUNS, sizeof (double), compare_doubles);
+  add_ms_row ("window shown, median of 5 (reported by the app)", mapped[WINDOW_RUNS / 2], TARGET_WINDOW_MS);
+  add_ms_row ("window shown, slowest of 5", mapped[WINDOW_RUNS - 1], 0);
+  add_ms_row ("window shown, median (spawn to report)", wall[WINDOW_RUNS / 2], 0);
+  add_memory_row ("application peak memory (max RSS of 5)", max_rss_kb);
 }
 
 static void

@@ -808,6 +808,42 @@ test_conflict_warning (WindowFixture *f,
   g_assert_true (shows_label (view, "Possible Conflict of Interest"));
 }
 
+/* With many cases the window holds a few pages, not all of them, even
+ * after the list has settled; scrolling to the end fetches more. */
+static void
+test_reads_on_demand (WindowFixture *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *list = concord_window_get_case_list (f->window);
+  GtkListView *list_view = find_case_list_view (f->window);
+  guint settled;
+
+  g_assert_true (concord_store_begin_batch (f->base.store, &error));
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autoptr(ConcordCase) c = fixture_quick_case ("卫某", "相邻通行纠纷。");
+
+      g_assert_true (concord_store_save_case (f->base.store, c, "tester", &error));
+    }
+  g_assert_true (concord_store_commit_batch (f->base.store, &error));
+  g_assert_no_error (error);
+
+  type_search (f->window, "卫某");
+  settle ();
+  settle ();
+  settled = g_list_model_get_n_items (list);
+  g_assert_cmpuint (settled, >=, CONCORD_CASE_LIST_PAGE_SIZE);
+  g_assert_cmpuint (settled, <=, 400);
+
+  /* Scrolled to the last row held, the next page comes. */
+  gtk_widget_activate_action (GTK_WIDGET (list_view), "list.scroll-to-item", "u", settled - 1);
+  settle ();
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (list), >, settled);
+  g_assert_cmpuint (g_list_model_get_n_items (list), <, 2000);
+}
+
 static void
 test_preferences (WindowFixture *f,
                   gconstpointer  data)
@@ -1090,6 +1126,8 @@ main (int   argc,
 
   g_test_add ("/ui/window/register-and-find", WindowFixture, GINT_TO_POINTER (FALSE),
               window_set_up, test_register_and_find, window_tear_down);
+  g_test_add ("/ui/window/reads-on-demand", WindowFixture, GINT_TO_POINTER (FALSE),
+              window_set_up, test_reads_on_demand, window_tear_down);
   g_test_add ("/ui/window/edit-reloads", WindowFixture, GINT_TO_POINTER (FALSE),
               window_set_up, test_edit_reloads, window_tear_down);
   g_test_add ("/ui/window/conflict-warning", WindowFixture, GINT_TO_POINTER (FALSE),

@@ -125,7 +125,7 @@ for name in 张某 李某 吴某; do
 done
 check "show prints an ID number" grep -q '370203196809030310' "$tmp/out"
 check "show prints the team" grep -q '罗某某' "$tmp/out"
-check "show prints the audit trail" grep -q 'case\.' "$tmp/out"
+check "show prints the audit trail" grep -q 'Registered' "$tmp/out"
 
 expect_status 1 "show an unknown case" --db "$db" show "(2026)东城调字第9999号"
 check "unknown case is named" grep -q 'No case numbered' "$tmp/err"

@@ -60,7 +60,7 @@ static const EnumInfo enums[] = {
   ENUM_INFO (id_type, CONCORD_N_ID_TYPES,
              "none resident passport hk_macao taiwan foreign_resident credit_code other"),
   ENUM_INFO (team_role, CONCORD_N_TEAM_ROLES,
-             "mediator officer lawyer note_taker helper"),
+             "mediator officer lawyer note_taker judicial helper"),
 };
 
 static void

@@ -248,7 +248,7 @@ test_resident_id_generated (void)
 
           assert_id_ok (id, regions[r], iso, gender);
 
-          /* Every other last character is refused, naming the right one. */
+          /* Every other last character is refused. */
           for (const char *wrong = all; *wrong != '\0'; wrong++)
             {
               g_autofree char *message = NULL;
@@ -256,7 +256,7 @@ test_resident_id_generated (void)
               if (*wrong == right)
                 continue;
               id[17] = *wrong;
-              message = g_strdup_printf ("The check digit does not match: the last character should be %c", right);
+              message = g_strdup ("This ID number does not add up: a digit is wrong or two are swapped. Check every digit against the card.");
               assert_id_error (id, message);
             }
           id[17] = right;
@@ -279,9 +279,9 @@ test_resident_id_errors (void)
   g_autofree char *too_old = make_id ("110105", "17991231", "002");
 
   assert_id_error ("110105194912310021",
-                   "The check digit does not match: the last character should be X");
+                   "This ID number does not add up: a digit is wrong or two are swapped. Check every digit against the card.");
   assert_id_error ("440524188001010015",
-                   "The check digit does not match: the last character should be 4");
+                   "This ID number does not add up: a digit is wrong or two are swapped. Check every digit against the card.");
   assert_id_error ("11010519491231002",
                    "An ID number has 18 characters; this one has 17");
   assert_id_error ("11010519491231002X1",
@@ -350,8 +350,8 @@ test_credit_code (void)
     " 91440300708461136T ",
   };
   static const Case errors[] = {
-    { "91350100M000100Y44", "The check character does not match: the last character should be 3" },
-    { "91110000100006485J", "The check character does not match: the last character should be K" },
+    { "91350100M000100Y44", "This credit code does not add up: a character is wrong or two are swapped. Check it against the licence." },
+    { "91110000100006485J", "This credit code does not add up: a character is wrong or two are swapped. Check it against the licence." },
     { "91350100M000100Y4", "A unified social credit code has 18 characters; this one has 17" },
     { "91350100M000100Y433", "A unified social credit code has 18 characters; this one has 19" },
     { "", "Enter the unified social credit code" },
@@ -485,7 +485,7 @@ test_id_document (void)
 
     g_assert_false (concord_validate_id_document (CONCORD_ID_RESIDENT, "440524188001010015", NULL, &error));
     g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID);
-    g_assert_cmpstr (error->message, ==, "The check digit does not match: the last character should be 4");
+    g_assert_cmpstr (error->message, ==, "This ID number does not add up: a digit is wrong or two are swapped. Check every digit against the card.");
     g_clear_error (&error);
 
     g_assert_true (concord_validate_id_document (CONCORD_ID_CREDIT_CODE, "91350100M000100Y43", NULL, &error));
@@ -815,9 +815,9 @@ test_case_party_particulars (void)
   text = problems_text (c);
   g_assert_cmpstr (text, ==,
                    "party/1/birth_date: This date does not exist\n"
-                   "party/1/id_number: The check digit does not match: the last character should be X\n"
+                   "party/1/id_number: This ID number does not add up: a digit is wrong or two are swapped. Check every digit against the card.\n"
                    "party/1/phone: A mobile number has 11 digits starting with 1; this one has 10\n"
-                   "party/2/id_number: The check character does not match: the last character should be 3\n"
+                   "party/2/id_number: This credit code does not add up: a character is wrong or two are swapped. Check it against the licence.\n"
                    "party/3/birth_date: The year must be between 1800 and 2999\n");
   g_clear_pointer (&text, g_free);
 

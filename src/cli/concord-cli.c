@@ -665,11 +665,13 @@ print_case (Cli               *cli,
     {
       const ConcordTeamMember *member = g_ptr_array_index (c->team, i);
 
-      printf ("  %s (%s)", member->name ? member->name : "", concord_team_role_label (member->role));
+      /* Translators: a team member in "show": name and role */
+      printf (_("  %s (%s)"), member->name ? member->name : "", concord_team_role_label (member->role));
       if (member->organisation != NULL)
-        printf (", %s", member->organisation);
+        /* Translators: what follows a team member in "show" (organisation, phone) */
+        printf (C_("list separator", ", %s"), member->organisation);
       if (member->phone != NULL)
-        printf (", %s", member->phone);
+        printf (C_("list separator", ", %s"), member->phone);
       putchar ('\n');
     }
 
@@ -684,7 +686,8 @@ print_case (Cli               *cli,
         g_autofree char *at = local_time (entry->at);
         g_autofree char *detail = field_text (entry->detail, 0);
 
-        printf ("  %s  %s  %s", at, entry->actor ? entry->actor : "", entry->action ? entry->action : "");
+        printf ("  %s  %s  %s", at, entry->actor ? entry->actor : "",
+                entry->action ? concord_audit_action_label (entry->action) : "");
         if (*detail != '\0')
           printf ("  %s", detail);
         putchar ('\n');

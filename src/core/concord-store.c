@@ -118,6 +118,32 @@ concord_audit_entry_free (ConcordAuditEntry *entry)
   g_free (entry);
 }
 
+const char *
+concord_audit_action_label (const char *action)
+{
+  static const struct
+  {
+    const char *code;
+    const char *label;
+  } labels[] = {
+    { "case.create", N_("Registered") },
+    { "case.update", N_("Particulars changed") },
+    { "case.accept", N_("Accepted") },
+    { "case.not-accept", N_("Not accepted") },
+    { "member.create", N_("Team member added") },
+    { "member.update", N_("Team member changed") },
+    { "category.save", N_("Category changed") },
+    { "setting.set", N_("Setting changed") },
+  };
+
+  g_return_val_if_fail (action != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].code, action))
+      return _(labels[i].label);
+  return action;
+}
+
 char *
 concord_store_default_path (void)
 {

@@ -63,6 +63,9 @@ typedef struct
 } ConcordAuditEntry;
 
 void concord_audit_entry_free (ConcordAuditEntry *entry);
+/* What an audit action means, translated ("Registered", "Accepted"…); the
+ * code itself for an action this version does not know. */
+const char *concord_audit_action_label (const char *action);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordAuditEntry, concord_audit_entry_free)
 
 /* Station settings kept in the database (not per-desk preferences). */

@@ -46,15 +46,15 @@ static const EnumEntry stages[] = {
 };
 
 static const EnumEntry party_kinds[] = {
-  { "person", N_("Person") },
-  { "organisation", N_("Organisation") },
+  { "person", NC_("party kind", "Person") },
+  { "organisation", NC_("party kind", "Organisation") },
 };
 
 static const EnumEntry party_roles[] = {
-  { "applicant", N_("Applicant") },
-  { "respondent", N_("Respondent") },
-  { "party", N_("Party") },
-  { "third", N_("Third party") },
+  { "applicant", NC_("party role", "Applicant") },
+  { "respondent", NC_("party role", "Respondent") },
+  { "party", NC_("party role", "Party") },
+  { "third", NC_("party role", "Third party") },
 };
 
 static const EnumEntry agent_kinds[] = {
@@ -86,6 +86,7 @@ static const EnumEntry team_roles[] = {
   { "officer", N_("Police officer") },
   { "lawyer", N_("Lawyer") },
   { "note_taker", N_("Note-taker") },
+  { "judicial", N_("Judicial office staff") },
   { "helper", N_("Other participant") },
 };
 
@@ -99,6 +100,10 @@ context_of (const EnumEntry *table)
     return "stage";
   if (table == genders)
     return "gender";
+  if (table == party_kinds)
+    return "party kind";
+  if (table == party_roles)
+    return "party role";
   return NULL;
 }
 

@@ -103,6 +103,7 @@ typedef enum
   CONCORD_TEAM_OFFICER,         /* 民警 */
   CONCORD_TEAM_LAWYER,          /* 律师 */
   CONCORD_TEAM_NOTE_TAKER,      /* 记录员 */
+  CONCORD_TEAM_JUDICIAL,        /* 司法所工作人员 */
   CONCORD_TEAM_HELPER,          /* 其他参与人员 (residents' committee, market management…) */
   CONCORD_N_TEAM_ROLES
 } ConcordTeamRole;

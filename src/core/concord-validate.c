@@ -321,9 +321,10 @@ concord_validate_resident_id (const char    *text,
   check = resident_check_char (norm);
   if (check != norm[17])
     {
-      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
-                   _("The check digit does not match: the last character should be %c"),
-                   check);
+      /* Naming the expected check digit would invite changing the last
+       * digit to fit, when the mistake is usually elsewhere. */
+      g_set_error_literal (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                           _("This ID number does not add up: a digit is wrong or two are swapped. Check every digit against the card."));
       return FALSE;
     }
 
@@ -409,9 +410,8 @@ concord_validate_credit_code (const char *text,
   check = credit_alphabet[check_value];
   if (check != norm[17])
     {
-      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
-                   _("The check character does not match: the last character should be %c"),
-                   check);
+      g_set_error_literal (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                           _("This credit code does not add up: a character is wrong or two are swapped. Check it against the licence."));
       return FALSE;
     }
   return TRUE;

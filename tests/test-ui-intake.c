@@ -571,6 +571,10 @@ test_edit (Fixture       *fixture,
   /* What is stored is shown; nothing typed yet is nothing to lose. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_concord_intake_dialog_get_quick_name (dialog))), ==, "甲某");
   g_assert_cmpstr (gtk_editable_get_text (_concord_intake_dialog_get_team_entry (dialog, 1, "name")), ==, "刘警官");
+  /* Editing: the title says so, and the name is only in the party's section. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Case");
+  g_assert_false (gtk_widget_get_visible (_concord_intake_dialog_get_quick_name (dialog)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (party_field (dialog, 0, "name"))), ==, "甲某");
   g_assert_true (gtk_widget_is_sensitive (_concord_intake_dialog_get_save_button (dialog)));
 
   /* Police mediation: an added party is a "party" (乙方), not a respondent. */
@@ -708,13 +712,22 @@ test_member_from_list (Fixture       *fixture,
   g_assert_cmpuint (_concord_intake_dialog_get_n_team_rows (dialog), ==, 5);
   set_text (_concord_intake_dialog_get_team_entry (dialog, 4, "name"), "钱主任");
   set_text (_concord_intake_dialog_get_team_entry (dialog, 4, "organisation"), "社区居委会");
+  g_assert_null (_concord_intake_dialog_get_team_role_dropdown (dialog, 0));
+  g_assert_cmpuint (gtk_drop_down_get_selected (_concord_intake_dialog_get_team_role_dropdown (dialog, 4)), ==,
+                    CONCORD_TEAM_HELPER);
+
+  /* An added participant may have any role. */
+  click (_concord_intake_dialog_get_add_member_button (dialog));
+  set_text (_concord_intake_dialog_get_team_entry (dialog, 5, "name"), "孙干事");
+  gtk_drop_down_set_selected (_concord_intake_dialog_get_team_role_dropdown (dialog, 5), CONCORD_TEAM_JUDICIAL);
 
   click (_concord_intake_dialog_get_save_button (dialog));
   g_assert_null (dialog);
 
   c = concord_store_load_case (fixture->store, fixture->saved_id, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (c->team->len, ==, 3);
+  g_assert_cmpuint (c->team->len, ==, 4);
+  g_assert_cmpstr (find_member (c, CONCORD_TEAM_JUDICIAL)->name, ==, "孙干事");
   g_assert_cmpint (find_member (c, CONCORD_TEAM_MEDIATOR)->id, ==, known->id);
   g_assert_cmpint (find_member (c, CONCORD_TEAM_LAWYER)->id, ==, lawyer->id);
   g_assert_cmpstr (find_member (c, CONCORD_TEAM_HELPER)->name, ==, "钱主任");

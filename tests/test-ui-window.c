@@ -582,7 +582,37 @@ test_open_and_accept (WindowFixture *f,
   guint position;
 
   g_assert_nonnull (before->case_no);
+
+  /* The history names the team member whose login did it. */
+  {
+    g_autoptr(ConcordTeamMember) member = concord_team_member_new ();
+    g_autoptr(GError) error = NULL;
+
+    member->name = g_strdup ("宋调解");
+    member->role = CONCORD_TEAM_MEDIATOR;
+    member->username = g_strdup ("tester");
+    g_assert_true (concord_store_save_member (f->base.store, member, "tester", &error));
+    g_assert_no_error (error);
+  }
   select_case (f, f->dance_id);
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    gboolean named = FALSE;
+
+    collect (view, ADW_TYPE_ACTION_ROW, rows);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const char *subtitle = adw_action_row_get_subtitle (g_ptr_array_index (rows, i));
+
+        if (subtitle != NULL && g_str_has_suffix (subtitle, " · 宋调解"))
+          named = TRUE;
+        g_assert_false (subtitle != NULL && g_str_has_suffix (subtitle, " · tester"));
+      }
+    g_assert_true (named);
+  }
+  /* Each party is headed by role and name. */
+  g_assert_true (shows_label (view, "Applicant: 赵某"));
+  g_assert_true (shows_label (view, "Respondent: 孙某"));
 
   g_assert_cmpint (concord_case_view_get_case_id (CONCORD_CASE_VIEW (view)), ==, f->dance_id);
   g_assert_true (shows_label (view, before->case_no));
@@ -754,6 +784,10 @@ test_register_and_find (WindowFixture *f,
   GtkWidget *save;
   gint64 new_id;
 
+  /* A search that the new case will not match: it goes after saving. */
+  type_search (f->window, "广场舞");
+  assert_rows (f->window, 1, f->dance_id);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", NULL));
   g_assert_true (wait_for (intake_open, NULL));
   dialog = CONCORD_INTAKE_DIALOG (find_toplevel (CONCORD_TYPE_INTAKE_DIALOG));
@@ -776,6 +810,20 @@ test_register_and_find (WindowFixture *f,
   g_assert_cmpuint (stored->parties->len, ==, 1);
   g_assert_cmpstr (((ConcordParty *) g_ptr_array_index (stored->parties, 0))->name, ==, "蒋某");
   g_assert_true (shows_label (view, stored->case_no));
+
+  /* Shown and selected in the list, the search cleared. */
+  {
+    GtkListView *list_view = find_case_list_view (f->window);
+    g_autoptr(GArray) ids = shown_ids (f->window);
+    gboolean shown = FALSE;
+
+    g_assert_cmpuint (g_list_model_get_n_items (concord_window_get_case_list (f->window)), ==, 6);
+    g_assert_true (gtk_selection_model_is_selected (gtk_list_view_get_model (list_view), 0));
+    for (guint i = 0; i < ids->len; i++)
+      if (g_array_index (ids, gint64, i) == new_id)
+        shown = TRUE;
+    g_assert_true (shown);
+  }
 
   type_search (f->window, "火灾");
   assert_rows (f->window, 3, new_id, f->fire_id, f->water_id);
@@ -858,7 +906,7 @@ test_preferences (WindowFixture *f,
   settle ();
 
   format_row = find_row (preferences, ADW_TYPE_ENTRY_ROW, "Format");
-  example_row = find_row (preferences, ADW_TYPE_ACTION_ROW, "Example");
+  example_row = find_row (preferences, ADW_TYPE_ACTION_ROW, "Example: number 12 of this year");
 
   /* The example follows the format as it is typed. */
   gtk_editable_set_text (GTK_EDITABLE (format_row), "{station}{year}-{seq:3}");

@@ -187,7 +187,7 @@ about_activated (GSimpleAction *action,
 {
   ConcordApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  static const char *developers[] = { "The Concord developers", NULL };
+  const char *developers[] = { _("The Concord developers"), NULL };
 
   adw_show_about_window (parent,
                          "application-name", _("Concord"),
@@ -196,7 +196,8 @@ about_activated (GSimpleAction *action,
                          "version", PACKAGE_VERSION,
                          "comments", _("Guides a mediation room through a dispute, from the moment it is received to the follow-up visit after the agreement."),
                          "developers", developers,
-                         "copyright", "© 2026 The Concord developers",
+                         /* Translators: the copyright line of the About window */
+                         "copyright", _("© 2026 The Concord developers"),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          /* Translators: your names, one per line */
                          "translator-credits", _("translator-credits"),

@@ -120,8 +120,24 @@ format_due (const ConcordCase *c)
 {
   g_autofree char *when = NULL;
 
+  g_autoptr(GDateTime) due = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
   if (c->due_at == NULL || concord_stage_is_final (c->stage))
     return NULL;
+
+  due = concord_clock_parse_iso (c->due_at);
+  now = concord_clock_now ();
+  if (due != NULL && g_date_time_compare (now, due) > 0)
+    {
+      GTimeSpan late = g_date_time_difference (now, due);
+      int days = (int) MAX (1, late / G_TIME_SPAN_DAY);
+
+      /* Translators: the stage is past its time limit, by whole days
+       * (at least one), e.g. "已超期 3 天" */
+      return g_strdup_printf (ngettext ("Overdue by %d day", "Overdue by %d days", days), days);
+    }
+
   when = concord_ui_format_time (c->due_at);
   switch (c->stage)
     {
@@ -137,31 +153,26 @@ format_due (const ConcordCase *c)
     }
 }
 
+/* Who did it: the team member whose login it is, else the login. */
 static const char *
-audit_action_label (const char *action)
+actor_name (GPtrArray  *members,
+            const char *actor)
 {
-  static const struct { const char *code; const char *label; } labels[] = {
-    { "case.create", N_("Registered") },
-    { "case.update", N_("Particulars changed") },
-    { "case.accept", N_("Accepted") },
-    { "case.reject", N_("Not accepted") },
-    { "case.not_accept", N_("Not accepted") },
-    { "case.not-accept", N_("Not accepted") },
-    { "case.withdraw", N_("Withdrawn") },
-    { "case.close", N_("Closed") },
-  };
-
-  if (action == NULL)
+  if (actor == NULL)
     return "";
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].code, action))
-      return _(labels[i].label);
-  return action;
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    {
+      const ConcordTeamMember *member = g_ptr_array_index (members, i);
+
+      if (g_strcmp0 (member->username, actor) == 0 && !concord_text_is_blank (member->name))
+        return member->name;
+    }
+  return actor;
 }
 
 static char *
-party_heading (const ConcordCase  *c,
-               const ConcordParty *party)
+party_role_heading (const ConcordCase  *c,
+                    const ConcordParty *party)
 {
   if (party->role == CONCORD_ROLE_PARTY)
     {
@@ -179,6 +190,21 @@ party_heading (const ConcordCase  *c,
       return concord_party_ordinal_label (position);
     }
   return g_strdup (concord_party_role_label (party->role));
+}
+
+/* "Applicant: Zhang San", "甲方：张某": the role (or, for police
+ * mediation, the ordinal) and the name, as the form titles a party. */
+static char *
+party_heading (const ConcordCase  *c,
+               const ConcordParty *party)
+{
+  g_autofree char *role = party_role_heading (c, party);
+
+  if (concord_text_is_blank (party->name))
+    return g_steal_pointer (&role);
+  /* Translators: the heading of a party's particulars on the case page,
+   * role and name, e.g. "Applicant: Zhang San" */
+  return g_strdup_printf (C_("party heading", "%s: %s"), role, party->name);
 }
 
 static char *
@@ -339,12 +365,14 @@ static void
 show_history (ConcordCaseView *self)
 {
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) members = NULL;
   g_autoptr(GError) error = NULL;
   ConcordStore *store = concord_context_get_store (self->context);
 
   clear_rows (self->history_group, self->history_rows);
 
   entries = concord_store_list_audit (store, self->c->id, &error);
+  members = concord_store_list_members (store, NULL);
   if (entries == NULL)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -364,9 +392,9 @@ show_history (ConcordCaseView *self)
       g_autofree char *when = concord_ui_format_time (e->at);
       g_autofree char *subtitle = NULL;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), audit_action_label (e->action));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), concord_audit_action_label (e->action));
       /* Translators: when and by whom, e.g. "2026-11-23 14:30 · wangli" */
-      subtitle = g_strdup_printf (_("%s · %s"), when, e->actor != NULL ? e->actor : "");
+      subtitle = g_strdup_printf (_("%s · %s"), when, actor_name (members, e->actor));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (!concord_text_is_blank (e->detail))
         gtk_widget_set_tooltip_text (row, e->detail);

@@ -58,6 +58,9 @@ guint               _concord_intake_dialog_get_n_team_rows (ConcordIntakeDialog 
 GtkEditable        *_concord_intake_dialog_get_team_entry (ConcordIntakeDialog *self,
                                                            guint                row,
                                                            const char          *what);
+/* The role chooser of an added row (NULL for the four fixed ones). */
+GtkDropDown        *_concord_intake_dialog_get_team_role_dropdown (ConcordIntakeDialog *self,
+                                                                   guint                row);
 GtkLabel           *_concord_intake_dialog_get_team_message_label (ConcordIntakeDialog *self,
                                                                    guint                row);
 GtkLabel           *_concord_intake_dialog_get_conflicts_label (ConcordIntakeDialog *self);

@@ -33,6 +33,7 @@ typedef struct
   GtkEntry          *name_entry;
   GtkEntry          *organisation_entry; /* added rows only */
   GtkEntry          *phone_entry;
+  GtkWidget         *role_dropdown; /* added rows only */
   GtkWidget         *remove_button;
   GtkWidget         *message_row;
   GtkLabel          *message;
@@ -47,6 +48,7 @@ struct _ConcordIntakeDialog
   GtkWidget           *save_button;
   GtkWidget           *cancel_button;
   GtkLabel            *general_message;
+  AdwPreferencesGroup *quick_group;
   AdwEntryRow         *quick_name_row;
   GtkWidget           *quick_name_message_row;
   GtkLabel            *quick_name_message;
@@ -78,6 +80,8 @@ struct _ConcordIntakeDialog
   GPtrArray           *members;         /* ConcordTeamMember *, the station's */
   GPtrArray           *category_codes;  /* char *, by combo position; [0] NULL */
   GtkListStore        *member_store;    /* for name completion */
+  gboolean             editing;         /* an existing case: no quick name */
+  GtkSizeGroup        *team_end_group;  /* trash buttons and their stand-ins */
 
   ConcordIntakeFormState *state;
   GPtrArray           *case_editors;    /* party index in the draft → editor */
@@ -461,7 +465,7 @@ apply_state (ConcordIntakeDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->missing_label), state->missing != NULL);
 
   set_message (GTK_WIDGET (self->quick_name_row), self->quick_name_message, self->quick_name_message_row,
-               shown_message (self, GTK_WIDGET (self->quick_name_row), "party/0/name"));
+               self->editing ? NULL : shown_message (self, GTK_WIDGET (self->quick_name_row), "party/0/name"));
   set_message (GTK_WIDGET (self->facts_view), self->facts_message, self->facts_message_row,
                shown_message (self, GTK_WIDGET (self->facts_view), "facts"));
   set_message (GTK_WIDGET (self->occurred_at_row), self->occurred_at_message, self->occurred_at_message_row,
@@ -596,7 +600,7 @@ focus_field (ConcordIntakeDialog *self,
   if (!concord_intake_form_split_field (path, &group, &index, &rest))
     return FALSE;
 
-  if (g_str_equal (path, "party/0/name"))
+  if (g_str_equal (path, "party/0/name") && !self->editing)
     return gtk_widget_grab_focus (GTK_WIDGET (self->quick_name_row));
   if (g_str_equal (path, "facts"))
     return gtk_widget_grab_focus (GTK_WIDGET (self->facts_view));
@@ -656,6 +660,42 @@ scroll_to_focus (ConcordIntakeDialog *self)
   gtk_adjustment_set_value (adjustment,
                             CLAMP (value, gtk_adjustment_get_lower (adjustment),
                                    gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)));
+}
+
+/* A widget just added has no allocation yet, and the viewport, following
+ * the focus into it, scrolls to its (0, 0): wait for the first layout
+ * that places it, then bring its top into view. */
+static gboolean
+reveal_when_allocated_cb (GtkWidget     *widget,
+                          GdkFrameClock *frame_clock,
+                          gpointer       user_data)
+{
+  guint *frames = user_data;
+  GtkWidget *viewport = gtk_widget_get_ancestor (widget, GTK_TYPE_VIEWPORT);
+  GtkAdjustment *adjustment;
+  double x, y, value;
+
+  if (viewport == NULL || ++*frames > 30)
+    return G_SOURCE_REMOVE;
+  if (gtk_widget_get_height (widget) <= 0 ||
+      !gtk_widget_translate_coordinates (widget, gtk_viewport_get_child (GTK_VIEWPORT (viewport)),
+                                         0, 0, &x, &y))
+    return G_SOURCE_CONTINUE;
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+  if (gtk_adjustment_get_upper (adjustment) < y + gtk_widget_get_height (widget))
+    return G_SOURCE_CONTINUE;   /* the content has not grown yet */
+  value = y - 12;
+  gtk_adjustment_set_value (adjustment,
+                            CLAMP (value, gtk_adjustment_get_lower (adjustment),
+                                   gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reveal_when_allocated (GtkWidget *widget)
+{
+  gtk_widget_add_tick_callback (widget, reveal_when_allocated_cb, g_new0 (guint, 1), g_free);
 }
 
 static void
@@ -850,6 +890,77 @@ team_remove_clicked_cb (GtkButton           *button,
     }
 }
 
+/* GTK 4.8 sizes the completion popup's scrolled window to the entry's
+ * width (or, without popup-set-width, to nothing at all, which leaves an
+ * empty strip).  Let it grow to the rows' natural width so the name and
+ * the role/organisation of each suggestion are both readable. */
+static void
+widen_completion_popup (GtkWidget *entry)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (entry);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *scrolled;
+
+      if (!GTK_IS_POPOVER (child))
+        continue;
+      scrolled = gtk_popover_get_child (GTK_POPOVER (child));
+      if (GTK_IS_SCROLLED_WINDOW (scrolled))
+        {
+          gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
+                                          GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+          gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+          /* The tree view reports the entry's width before its rows are
+           * measured; ask for room for "name  role · organisation". */
+          gtk_widget_set_size_request (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                       380, -1);
+        }
+    }
+}
+
+static void
+team_role_selected_cb (GtkDropDown         *dropdown,
+                       GParamSpec          *pspec,
+                       ConcordIntakeDialog *self)
+{
+  for (guint i = 0; i < self->team_rows->len; i++)
+    {
+      TeamRow *team_row = g_ptr_array_index (self->team_rows, i);
+      guint selected = gtk_drop_down_get_selected (dropdown);
+
+      if (team_row->role_dropdown != GTK_WIDGET (dropdown) || selected >= CONCORD_N_TEAM_ROLES)
+        continue;
+      if (team_row->role != (ConcordTeamRole) selected)
+        {
+          team_row->role = (ConcordTeamRole) selected;
+          if (self->loading == 0)
+            {
+              self->dirty = TRUE;
+              revalidate (self);
+            }
+        }
+    }
+}
+
+static GtkWidget *
+new_team_role_dropdown (ConcordTeamRole role)
+{
+  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
+  GtkWidget *dropdown;
+
+  for (int i = 0; i < CONCORD_N_TEAM_ROLES; i++)
+    gtk_string_list_append (roles, concord_team_role_label ((ConcordTeamRole) i));
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&roles)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), role);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (dropdown, _("Role in the mediation team"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Role in the mediation team"),
+                                  -1);
+  return dropdown;
+}
+
 static GtkEntry *
 new_team_entry (ConcordIntakeDialog *self,
                 const char          *placeholder,
@@ -881,37 +992,62 @@ add_team_row (ConcordIntakeDialog     *self,
   GtkEntryCompletion *completion;
   GtkCellRenderer *renderer;
   GtkWidget *box;
+  GtkWidget *fields;
+  GtkWidget *end;
 
   team_row->role = role;
   team_row->fixed = fixed;
 
   team_row->row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (team_row->row), role_label);
+  if (fixed)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (team_row->row), role_label);
 
   /* Translators: accessible labels of the team entries: "Mediator: name" */
   name_label = g_strdup_printf (_("%s: name"), role_label);
   phone_label = g_strdup_printf (_("%s: phone"), role_label);
   organisation_label = g_strdup_printf (_("%s: organisation"), role_label);
 
+  /* Name and phone sit in the same columns on every row; an added
+   * participant's role is a drop-down in place of the fixed title, the
+   * organisation goes under name and phone, and the stand-in at the end
+   * of the fixed rows is as wide as the trash button of the added ones. */
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
 
+  fields = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (fields), 6);
+  gtk_grid_set_row_spacing (GTK_GRID (fields), 6);
+  gtk_widget_set_valign (fields, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), fields);
+
   team_row->name_entry = new_team_entry (self, _("Name"), name_label, 8);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (team_row->name_entry));
+  gtk_grid_attach (GTK_GRID (fields), GTK_WIDGET (team_row->name_entry), 0, 0, 1, 1);
+  team_row->phone_entry = new_team_entry (self, _("Phone"), phone_label, 12);
+  gtk_entry_set_input_purpose (team_row->phone_entry, GTK_INPUT_PURPOSE_PHONE);
+  gtk_grid_attach (GTK_GRID (fields), GTK_WIDGET (team_row->phone_entry), 1, 0, 1, 1);
   if (!fixed)
     {
       team_row->organisation_entry = new_team_entry (self, _("Organisation"), organisation_label, 10);
-      gtk_box_append (GTK_BOX (box), GTK_WIDGET (team_row->organisation_entry));
-    }
-  team_row->phone_entry = new_team_entry (self, _("Phone"), phone_label, 12);
-  gtk_entry_set_input_purpose (team_row->phone_entry, GTK_INPUT_PURPOSE_PHONE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (team_row->phone_entry));
+      gtk_grid_attach (GTK_GRID (fields), GTK_WIDGET (team_row->organisation_entry), 0, 1, 2, 1);
 
-  if (!fixed)
+      team_row->role_dropdown = new_team_role_dropdown (role);
+      g_signal_connect (team_row->role_dropdown, "notify::selected",
+                        G_CALLBACK (team_role_selected_cb), self);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (team_row->row), team_row->role_dropdown);
+    }
+
+  if (fixed)
+    {
+      end = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      gtk_size_group_add_widget (self->team_end_group, end);
+      gtk_box_append (GTK_BOX (box), end);
+    }
+  else
     {
       team_row->remove_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_size_group_add_widget (self->team_end_group, team_row->remove_button);
       gtk_widget_set_valign (team_row->remove_button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (team_row->remove_button, "flat");
       gtk_widget_set_tooltip_text (team_row->remove_button, _("Remove This Participant"));
@@ -929,13 +1065,15 @@ add_team_row (ConcordIntakeDialog     *self,
   gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->member_store));
   gtk_entry_completion_set_text_column (completion, MEMBER_COLUMN_NAME);
   gtk_entry_completion_set_minimum_key_length (completion, 1);
-  gtk_entry_completion_set_popup_set_width (completion, FALSE);
+  /* At least as wide as the entry; widened below to show the details. */
+  gtk_entry_completion_set_popup_set_width (completion, TRUE);
   renderer = gtk_cell_renderer_text_new ();
-  g_object_set (renderer, "foreground", "gray", NULL);
+  g_object_set (renderer, "foreground", "gray", "xpad", 12, "ellipsize", PANGO_ELLIPSIZE_END, NULL);
   gtk_cell_layout_pack_start (GTK_CELL_LAYOUT (completion), renderer, FALSE);
   gtk_cell_layout_add_attribute (GTK_CELL_LAYOUT (completion), renderer, "text", MEMBER_COLUMN_DETAIL);
   g_signal_connect (completion, "match-selected", G_CALLBACK (member_match_selected_cb), self);
   gtk_entry_set_completion (team_row->name_entry, completion);
+  widen_completion_popup (GTK_WIDGET (team_row->name_entry));
   g_object_unref (completion);
 
   team_row->message = GTK_LABEL (gtk_label_new (NULL));
@@ -1232,6 +1370,7 @@ add_party_action_cb (GtkWidget  *widget,
 
   revalidate (self);
   gtk_widget_grab_focus (GTK_WIDGET (concord_party_editor_get_name_editable (editor)));
+  reveal_when_allocated (GTK_WIDGET (editor));
 }
 
 static void
@@ -1244,6 +1383,7 @@ add_member_action_cb (GtkWidget  *widget,
 
   revalidate (self);
   gtk_widget_grab_focus (GTK_WIDGET (team_row->name_entry));
+  reveal_when_allocated (team_row->row);
 }
 
 static gboolean
@@ -1260,7 +1400,10 @@ close_request_cb (GtkWindow *window)
 static void
 map_cb (ConcordIntakeDialog *self)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (self->quick_name_row));
+  if (self->editing)
+    gtk_widget_grab_focus (GTK_WIDGET (self->facts_view));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->quick_name_row));
 }
 
 /* Loading */
@@ -1391,6 +1534,13 @@ load_case (ConcordIntakeDialog *self)
 
   if (c->id != 0)
     {
+      /* Editing: the name is in the first party's section below, and
+       * "quick registration" is over; only the facts stay up here. */
+      self->editing = TRUE;
+      gtk_widget_set_visible (GTK_WIDGET (self->quick_name_row), FALSE);
+      gtk_widget_set_visible (self->quick_name_message_row, FALSE);
+      adw_preferences_group_set_title (self->quick_group, "");
+      adw_preferences_group_set_description (self->quick_group, NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Case"));
       adw_window_title_set_title (self->window_title, _("Edit Case"));
       adw_window_title_set_subtitle (self->window_title, c->case_no != NULL ? c->case_no : "");
@@ -1431,6 +1581,7 @@ concord_intake_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CONCORD_TYPE_INTAKE_DIALOG);
   g_clear_object (&self->context);
   g_clear_object (&self->member_store);
+  g_clear_object (&self->team_end_group);
 
   G_OBJECT_CLASS (concord_intake_dialog_parent_class)->dispose (object);
 }
@@ -1539,6 +1690,7 @@ concord_intake_dialog_class_init (ConcordIntakeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConcordIntakeDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, ConcordIntakeDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, ConcordIntakeDialog, general_message);
+  gtk_widget_class_bind_template_child (widget_class, ConcordIntakeDialog, quick_group);
   gtk_widget_class_bind_template_child (widget_class, ConcordIntakeDialog, quick_name_row);
   gtk_widget_class_bind_template_child (widget_class, ConcordIntakeDialog, quick_name_message_row);
   gtk_widget_class_bind_template_child (widget_class, ConcordIntakeDialog, quick_name_message);
@@ -1590,6 +1742,7 @@ concord_intake_dialog_init (ConcordIntakeDialog *self)
 
   self->editors = g_ptr_array_new ();
   self->team_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) team_row_free);
+  self->team_end_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->category_codes = g_ptr_array_new_with_free_func (g_free);
   self->case_editors = g_ptr_array_new ();
   self->case_team_rows = g_ptr_array_new ();
@@ -1809,6 +1962,17 @@ _concord_intake_dialog_get_team_entry (ConcordIntakeDialog *self,
   if (g_str_equal (what, "organisation"))
     return team_row->organisation_entry != NULL ? GTK_EDITABLE (team_row->organisation_entry) : NULL;
   return GTK_EDITABLE (team_row->name_entry);
+}
+
+GtkDropDown *
+_concord_intake_dialog_get_team_role_dropdown (ConcordIntakeDialog *self,
+                                               guint                row)
+{
+  TeamRow *team_row;
+
+  g_return_val_if_fail (row < self->team_rows->len, NULL);
+  team_row = g_ptr_array_index (self->team_rows, row);
+  return team_row->role_dropdown != NULL ? GTK_DROP_DOWN (team_row->role_dropdown) : NULL;
 }
 
 GtkLabel *

@@ -324,10 +324,23 @@ intake_saved_cb (ConcordIntakeDialog *dialog,
                  ConcordWindow       *self)
 {
   ConcordCase *c;
+  guint position;
 
   reload_list (self);
   show_case (self, case_id, TRUE);
   sync_selection (self);
+
+  /* The new case must be seen in the list, selected: if the search or a
+   * filter hides it, they go; then the list scrolls to its row. */
+  position = self->case_list != NULL ? concord_case_list_find (self->case_list, case_id) : G_MAXUINT;
+  if (position == G_MAXUINT && self->case_list != NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.clear-filters", NULL);
+      sync_selection (self);
+      position = concord_case_list_find (self->case_list, case_id);
+    }
+  if (position != G_MAXUINT)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 
   c = concord_case_view_get_case (self->case_view);
   if (c != NULL && c->id == case_id && c->case_no != NULL)

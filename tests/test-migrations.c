@@ -36,6 +36,38 @@ fill_version (ConcordStore *store,
     "INSERT INTO case_team (case_id, position, member_id, role) VALUES (7, 0, 1, 'mediator');",
     &error));
   g_assert_no_error (error);
+
+  if (version >= 2)
+    {
+      /* Version 2 indexes cases for search as they are written: the same
+       * fields in the same order as _concord_sqlite_search_body(). */
+      g_autoptr(GString) body = g_string_new (NULL);
+      g_autofree char *sql = NULL;
+      const char *fields[] = {
+        "(2026)东城调字第0007号", NULL, NULL, NULL, "租户用电不慎引发火灾，殃及楼上邻居。",
+        "张某", "13805320001", NULL, NULL,
+        "吴某", NULL, NULL, NULL,
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        concord_search_text_append (body, fields[i]);
+      g_assert_null (strchr (body->str, '\''));
+      sql = g_strdup_printf ("INSERT INTO case_search (rowid, body) VALUES (7, '%s')", body->str);
+      g_assert_true (_concord_sqlite_store_exec (CONCORD_SQLITE_STORE (store), sql, &error));
+      g_assert_no_error (error);
+    }
+
+  if (version >= 3)
+    {
+      /* Version 3 keeps the history of stages. */
+      g_assert_true (_concord_sqlite_store_exec (CONCORD_SQLITE_STORE (store),
+        "INSERT INTO stage_move (case_id, from_stage, to_stage, at, actor)"
+        "  VALUES (7, NULL, 'received', '2026-03-01T01:00:00Z', '王调解员');"
+        "INSERT INTO stage_move (case_id, from_stage, to_stage, at, actor)"
+        "  VALUES (7, 'received', 'accepted', '2026-03-01T02:00:00Z', '王调解员');",
+        &error));
+      g_assert_no_error (error);
+    }
 }
 
 static void
@@ -47,6 +79,7 @@ check_upgraded (ConcordStore *store,
   g_autoptr(ConcordCase) fresh = fixture_quick_case ("新当事人", "升级后登记的纠纷。");
   g_autoptr(ConcordCaseQuery) query = concord_case_query_new ();
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) moves = NULL;
 
   g_assert_cmpint (concord_store_get_schema_version (store), ==, concord_store_latest_schema_version ());
   categories = concord_store_list_categories (store, TRUE, &error);
@@ -62,6 +95,36 @@ check_upgraded (ConcordStore *store,
       g_assert_cmpstr (((ConcordParty *) g_ptr_array_index (old->parties, 0))->name, ==, "张某");
       g_assert_cmpuint (old->team->len, ==, 1);
       g_assert_cmpint (old->stage, ==, CONCORD_STAGE_ACCEPTED);
+
+      /* Every case has a history of its stages; cases from before version
+       * 3 get one entry for the stage they were at. */
+      moves = concord_store_list_stage_moves (store, old->id, &error);
+      g_assert_no_error (error);
+      if (from < 3)
+        {
+          ConcordStageMove *move;
+
+          g_assert_cmpuint (moves->len, ==, 1);
+          move = g_ptr_array_index (moves, 0);
+          g_assert_cmpint (move->case_id, ==, 7);
+          g_assert_cmpint (move->from_stage, ==, -1);
+          g_assert_cmpint (move->to_stage, ==, CONCORD_STAGE_ACCEPTED);
+          g_assert_cmpstr (move->at, ==, "2026-03-01T02:00:00Z");
+          g_assert_cmpstr (move->actor, ==, "migration");
+          g_assert_null (move->reason);
+        }
+      else
+        g_assert_cmpuint (moves->len, ==, 2);
+      g_clear_pointer (&moves, g_ptr_array_unref);
+
+      /* …and moves on from there. */
+      g_assert_true (concord_store_move_stage (store, old->id, CONCORD_STAGE_FACE_TO_FACE, NULL, "王调解员", &error));
+      g_assert_no_error (error);
+      moves = concord_store_list_stage_moves (store, old->id, &error);
+      g_assert_cmpuint (moves->len, ==, from < 3 ? 2 : 3);
+      g_assert_cmpint (((ConcordStageMove *) g_ptr_array_index (moves, moves->len - 1))->from_stage, ==,
+                       CONCORD_STAGE_ACCEPTED);
+      g_clear_pointer (&moves, g_ptr_array_unref);
 
       /* Cases from before the search index are found by it. */
       query->text = g_strdup ("火灾");
@@ -81,6 +144,10 @@ check_upgraded (ConcordStore *store,
   g_assert_true (concord_store_save_case (store, fresh, "tester", &error));
   g_assert_no_error (error);
   g_assert_cmpstr (fresh->case_no, ==, from >= 1 ? "(2026)东城调字第0008号" : "(2026)调字第0001号");
+  moves = concord_store_list_stage_moves (store, fresh->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (moves->len, ==, 1);
+  g_assert_cmpint (((ConcordStageMove *) g_ptr_array_index (moves, 0))->to_stage, ==, CONCORD_STAGE_RECEIVED);
   g_assert_true (concord_store_verify_audit (store, &error));
 }
 

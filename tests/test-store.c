@@ -85,8 +85,9 @@ test_save_and_load (Fixture      *f,
   g_assert_cmpint (c->id, >, 0);
   g_assert_cmpstr (c->case_no, ==, "(2026)东城调字第0001号");
   g_assert_cmpstr (c->received_at, ==, "2026-11-06T01:00:00Z");
-  /* Three days to decide acceptance by default. */
-  g_assert_cmpstr (c->due_at, ==, "2026-11-09T01:00:00Z");
+  /* Three working days to decide acceptance by default: received on a
+   * Friday, due on Wednesday. */
+  g_assert_cmpstr (c->due_at, ==, "2026-11-11T01:00:00Z");
   for (guint i = 0; i < c->parties->len; i++)
     g_assert_cmpint (((ConcordParty *) g_ptr_array_index (c->parties, i))->id, >, 0);
   for (guint i = 0; i < c->team->len; i++)
@@ -466,13 +467,20 @@ test_filters_and_paging (Fixture      *f,
         }
     }
 
-  /* Five days later, the 16 cases still received are past their 3 days;
-   * the 10 accepted ones have 7 days to their first session. */
+  /* Received on Friday 6 November with 3 working days to decide: due on
+   * Wednesday 11 November, overdue right after. The 10 accepted ones have
+   * 7 working days to their first session: Tuesday 17 November. */
   g_setenv ("CONCORD_NOW", "2026-11-11T00:00:00Z", TRUE);
   query->overdue = TRUE;
   g_assert_true (concord_store_count_cases (f->store, query, 0, &count, NULL, &error));
+  g_assert_cmpuint (count, ==, 0);
+  g_setenv ("CONCORD_NOW", "2026-11-11T00:00:01Z", TRUE);
+  g_assert_true (concord_store_count_cases (f->store, query, 0, &count, NULL, &error));
   g_assert_cmpuint (count, ==, 16);
-  g_setenv ("CONCORD_NOW", "2026-11-14T00:00:00Z", TRUE);
+  g_setenv ("CONCORD_NOW", "2026-11-16T23:59:59Z", TRUE);
+  g_assert_true (concord_store_count_cases (f->store, query, 0, &count, NULL, &error));
+  g_assert_cmpuint (count, ==, 16);
+  g_setenv ("CONCORD_NOW", "2026-11-17T00:00:01Z", TRUE);
   g_assert_true (concord_store_count_cases (f->store, query, 0, &count, NULL, &error));
   g_assert_cmpuint (count, ==, 26);
   query->overdue = FALSE;
@@ -557,7 +565,8 @@ test_decide (Fixture      *f,
   g_assert_no_error (error);
   loaded = concord_store_load_case (f->store, a->id, &error);
   g_assert_cmpint (loaded->stage, ==, CONCORD_STAGE_ACCEPTED);
-  g_assert_cmpstr (loaded->due_at, ==, "2026-11-27T08:00:00Z");
+  /* Seven working days from Friday 20 November, 16:00 in Qingdao. */
+  g_assert_cmpstr (loaded->due_at, ==, "2026-12-01T08:00:00Z");
   g_clear_pointer (&loaded, concord_case_unref);
 
   /* Deciding twice is refused with the reason. */

@@ -7,6 +7,8 @@
 #include "concord-error.h"
 #include "concord-types.h"
 #include "concord-clock.h"
+#include "concord-stage.h"
+#include "concord-calendar.h"
 #include "concord-case.h"
 #include "concord-case-summary.h"
 #include "concord-validate.h"

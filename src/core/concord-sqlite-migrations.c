@@ -223,12 +223,36 @@ migrate_2 (sqlite3 *db,
   return ok;
 }
 
+/* Version 3: the history of stage moves. Every case already there gets
+ * one entry for the stage it is at, so that every case has a history. */
+static const char migration_3_sql[] =
+  "CREATE TABLE stage_move ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  case_id    INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  from_stage TEXT,"
+  "  to_stage   TEXT NOT NULL,"
+  "  at         TEXT NOT NULL,"
+  "  actor      TEXT NOT NULL,"
+  "  reason     TEXT"
+  ");"
+  "CREATE INDEX stage_move_case ON stage_move (case_id, id);"
+  "INSERT INTO stage_move (case_id, from_stage, to_stage, at, actor, reason)"
+  "  SELECT id, NULL, stage, updated_at, 'migration', stage_reason FROM cases ORDER BY id;";
+
+static gboolean
+migrate_3 (sqlite3 *db,
+           GError **error)
+{
+  return _concord_sqlite_exec (db, migration_3_sql, error);
+}
+
 typedef gboolean (*MigrateFunc) (sqlite3 *db, GError **error);
 
 static const MigrateFunc migrations[] = {
   NULL,           /* version 0: the empty file */
   migrate_1,
   migrate_2,
+  migrate_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONCORD_SQLITE_LATEST_VERSION + 1);

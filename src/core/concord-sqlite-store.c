@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "concord-calendar.h"
 #include "concord-case-number.h"
 #include "concord-clock.h"
 #include "concord-error.h"
@@ -462,21 +463,69 @@ load_category_labels (ConcordSqliteStore *self,
 
 /* Time limits */
 
+/* The time limit of @stage in working days from @from_iso (the setting
+ * "limit.<stage>.days", the station's holidays and make-up working days);
+ * NULL for a final stage. */
 static char *
-due_after_days (ConcordSqliteStore *self,
-                const char         *from_iso,
-                const char         *setting_key)
+due_after_working_days (ConcordSqliteStore *self,
+                        const char         *from_iso,
+                        ConcordStage        stage)
 {
-  g_autofree char *value = concord_store_get_setting (CONCORD_STORE (self), setting_key);
-  g_autoptr(GDateTime) from = concord_clock_parse_iso (from_iso);
+  g_autofree char *key = concord_store_dup_limit_key (stage);
+  g_autofree char *value = NULL;
+  g_autofree char *holidays = NULL;
+  g_autofree char *workdays = NULL;
+  g_autoptr(ConcordCalendar) calendar = NULL;
+  g_autoptr(GDateTime) from = NULL;
   g_autoptr(GDateTime) due = NULL;
   guint64 days = 0;
 
+  if (key == NULL)
+    return NULL;
+  value = concord_store_get_setting (CONCORD_STORE (self), key);
+  from = concord_clock_parse_iso (from_iso);
   if (from == NULL || value == NULL ||
       !g_ascii_string_to_unsigned (value, 10, 1, 365, &days, NULL))
     return NULL;
-  due = g_date_time_add_days (from, (int) days);
-  return concord_clock_format_iso (due);
+
+  holidays = concord_store_get_setting (CONCORD_STORE (self), CONCORD_SETTING_CALENDAR_HOLIDAYS);
+  workdays = concord_store_get_setting (CONCORD_STORE (self), CONCORD_SETTING_CALENDAR_WORKDAYS);
+  calendar = concord_calendar_new (holidays, workdays, NULL);
+  if (calendar == NULL)
+    {
+      /* Only set_setting() writes the lists, and it checks them. */
+      g_warning ("The station's calendar settings are malformed; counting Monday to Friday only");
+      calendar = concord_calendar_new (NULL, NULL, NULL);
+    }
+  due = concord_calendar_add_working_days_to_time (calendar, from, (guint) days);
+  return due ? concord_clock_format_iso (due) : NULL;
+}
+
+static gboolean
+insert_stage_move (ConcordSqliteStore *self,
+                   gint64              case_id,
+                   int                 from,
+                   ConcordStage        to,
+                   const char         *at,
+                   const char         *actor,
+                   const char         *reason,
+                   GError            **error)
+{
+  g_autoptr(CachedStmt) ins = NULL;
+
+  ins = cached (self,
+                "INSERT INTO stage_move (case_id, from_stage, to_stage, at, actor, reason)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                error);
+  if (ins == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (ins, 1, case_id);
+  bind_text (ins, 2, from >= 0 ? concord_stage_to_code (from) : NULL);
+  bind_text (ins, 3, concord_stage_to_code (to));
+  bind_text (ins, 4, at);
+  bind_text (ins, 5, actor);
+  bind_text (ins, 6, reason);
+  return step_done (self->db, ins, "stage move", error);
 }
 
 /* Saving a case */
@@ -846,7 +895,7 @@ insert_case_row (ConcordSqliteStore *self,
   if (!next_case_number (self, year, &seq, case_no, error))
     return FALSE;
   *due_at = c->due_at ? g_strdup (c->due_at)
-                      : due_after_days (self, *received_at, CONCORD_SETTING_LIMIT_RECEIVED_DAYS);
+                      : due_after_working_days (self, *received_at, CONCORD_STAGE_RECEIVED);
 
   ins = cached (self,
                  "INSERT INTO cases (case_no, year, seq, source, referred_by, incident_no, occurred_at,"
@@ -993,7 +1042,8 @@ sqlite_save_case (ConcordStore *store,
 
   if (is_new)
     {
-      if (!insert_case_row (self, c, now, &case_no, &received_at, &due_at, &new_id, error))
+      if (!insert_case_row (self, c, now, &case_no, &received_at, &due_at, &new_id, error) ||
+          !insert_stage_move (self, new_id, -1, CONCORD_STAGE_RECEIVED, received_at, actor, NULL, error))
         goto failed;
       assign_id (restore, &c->id, new_id);
     }
@@ -1256,30 +1306,32 @@ sqlite_find_case (ConcordStore *store,
   return load_case_where (CONCORD_SQLITE_STORE (store), "case_no = ?1", 0, stripped, error);
 }
 
+/* Stages */
+
+/* Moves case @id to @to in one transaction (see concord_store_move_stage()).
+ * @audit_action NULL records "case.stage" with "from→to"; acceptance
+ * records its own action with the reason. */
 static gboolean
-sqlite_decide_case (ConcordStore *store,
-                    gint64        id,
-                    gboolean      accept,
-                    const char   *reason,
-                    const char   *actor,
-                    GError      **error)
+move_stage_in_transaction (ConcordSqliteStore *self,
+                           gint64              id,
+                           ConcordStage        to,
+                           const char         *reason,
+                           const char         *actor,
+                           const char         *audit_action,
+                           GError            **error)
 {
-  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
   g_autoptr(CachedStmt) get = NULL;
   g_autoptr(CachedStmt) upd = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (reason ? reason : ""));
   g_autofree char *now = concord_clock_now_iso ();
   g_autofree char *due = NULL;
   g_autofree char *case_no = NULL;
-  int stage;
+  g_autofree char *detail = NULL;
+  const char *kept_reason;
+  int from;
   int rc;
 
-  if (!accept && *stripped == '\0')
-    {
-      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
-                   _("Give the reason why the case is not accepted."));
-      return FALSE;
-    }
+  kept_reason = *stripped ? stripped : NULL;
 
   if (!write_begin (self, error))
     return FALSE;
@@ -1296,21 +1348,31 @@ sqlite_decide_case (ConcordStore *store,
     }
   if (rc != SQLITE_ROW)
     {
-      _concord_sqlite_set_error (self->db, rc, "decide", error);
+      _concord_sqlite_set_error (self->db, rc, "stage", error);
       goto failed;
     }
-  stage = concord_stage_from_code (column_str (get, 0));
+  from = concord_stage_from_code (column_str (get, 0));
   case_no = column_dup (get, 1);
-  if (stage != CONCORD_STAGE_RECEIVED)
+  g_clear_pointer (&get, cached_stmt_release);
+
+  if (from < 0)
     {
       g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
-                   _("Case %s has already been decided: it is at the stage “%s”."),
-                   case_no, stage >= 0 ? concord_stage_label (stage) : "?");
+                   _("Case %s is at a stage this version of Concord does not know."), case_no);
       goto failed;
     }
+  if (audit_action != NULL && from != CONCORD_STAGE_RECEIVED)
+    {
+      /* Deciding acceptance keeps its own message. */
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
+                   _("Case %s has already been decided: it is at the stage “%s”."),
+                   case_no, concord_stage_label (from));
+      goto failed;
+    }
+  if (!concord_stage_check_move (from, to, kept_reason, error))
+    goto failed;
 
-  if (accept)
-    due = due_after_days (self, now, CONCORD_SETTING_LIMIT_ACCEPTED_DAYS);
+  due = due_after_working_days (self, now, to);
 
   upd = cached (self,
                  "UPDATE cases SET stage = ?2, stage_reason = ?3, due_at = ?4, updated_at = ?5 WHERE id = ?1",
@@ -1318,13 +1380,21 @@ sqlite_decide_case (ConcordStore *store,
   if (upd == NULL)
     goto failed;
   sqlite3_bind_int64 (upd, 1, id);
-  bind_text (upd, 2, concord_stage_to_code (accept ? CONCORD_STAGE_ACCEPTED : CONCORD_STAGE_NOT_ACCEPTED));
-  bind_text (upd, 3, *stripped ? stripped : NULL);
+  bind_text (upd, 2, concord_stage_to_code (to));
+  bind_text (upd, 3, kept_reason);
   bind_text (upd, 4, due);
   bind_text (upd, 5, now);
-  if (!step_done (self->db, upd, "decide", error) ||
-      !audit_append (self, actor, id, accept ? "case.accept" : "case.not-accept",
-                     *stripped ? stripped : NULL, error) ||
+  if (!step_done (self->db, upd, "stage", error) ||
+      !insert_stage_move (self, id, from, to, now, actor, kept_reason, error))
+    goto failed;
+
+  if (audit_action == NULL)
+    detail = kept_reason
+      ? g_strdup_printf ("%s→%s: %s", concord_stage_to_code (from), concord_stage_to_code (to), kept_reason)
+      : g_strdup_printf ("%s→%s", concord_stage_to_code (from), concord_stage_to_code (to));
+  else
+    detail = g_strdup (kept_reason);
+  if (!audit_append (self, actor, id, audit_action ? audit_action : "case.stage", detail, error) ||
       !write_commit (self, error))
     goto failed;
   return TRUE;
@@ -1332,6 +1402,77 @@ sqlite_decide_case (ConcordStore *store,
 failed:
   write_rollback (self);
   return FALSE;
+}
+
+static gboolean
+sqlite_move_stage (ConcordStore *store,
+                   gint64        case_id,
+                   ConcordStage  to,
+                   const char   *reason,
+                   const char   *actor,
+                   GError      **error)
+{
+  return move_stage_in_transaction (CONCORD_SQLITE_STORE (store), case_id, to, reason, actor, NULL, error);
+}
+
+static gboolean
+sqlite_decide_case (ConcordStore *store,
+                    gint64        id,
+                    gboolean      accept,
+                    const char   *reason,
+                    const char   *actor,
+                    GError      **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (reason ? reason : ""));
+
+  if (!accept && *stripped == '\0')
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("Give the reason why the case is not accepted."));
+      return FALSE;
+    }
+  return move_stage_in_transaction (CONCORD_SQLITE_STORE (store), id,
+                                    accept ? CONCORD_STAGE_ACCEPTED : CONCORD_STAGE_NOT_ACCEPTED,
+                                    reason, actor, accept ? "case.accept" : "case.not-accept", error);
+}
+
+static GPtrArray *
+sqlite_list_stage_moves (ConcordStore *store,
+                         gint64        case_id,
+                         GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(GPtrArray) moves = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_stage_move_free);
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  stmt = cached (self,
+                 "SELECT id, case_id, from_stage, to_stage, at, actor, reason"
+                 " FROM stage_move WHERE case_id = ?1 ORDER BY id",
+                 error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ConcordStageMove *move = g_new0 (ConcordStageMove, 1);
+
+      move->id = sqlite3_column_int64 (stmt, 0);
+      move->case_id = sqlite3_column_int64 (stmt, 1);
+      move->from_stage = sqlite3_column_type (stmt, 2) == SQLITE_NULL
+                           ? -1 : concord_stage_from_code (column_str (stmt, 2));
+      move->to_stage = concord_stage_from_code (column_str (stmt, 3));
+      move->at = column_dup (stmt, 4);
+      move->actor = column_dup (stmt, 5);
+      move->reason = column_dup (stmt, 6);
+      g_ptr_array_add (moves, move);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "stage moves", error);
+      return NULL;
+    }
+  return g_steal_pointer (&moves);
 }
 
 /* Queries */
@@ -2003,6 +2144,8 @@ concord_sqlite_store_iface_init (ConcordStoreInterface *iface)
   iface->load_case = sqlite_load_case;
   iface->find_case = sqlite_find_case;
   iface->decide_case = sqlite_decide_case;
+  iface->move_stage = sqlite_move_stage;
+  iface->list_stage_moves = sqlite_list_stage_moves;
   iface->query_cases = sqlite_query_cases;
   iface->count_cases = sqlite_count_cases;
   iface->list_members = sqlite_list_members;

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "concord-error.h"
+#include "concord-calendar.h"
 #include "concord-case-number.h"
 #include "concord-sqlite-store.h"
 #include "concord-validate.h"
@@ -31,6 +32,14 @@ static const struct
   { CONCORD_SETTING_STATION_SHORT_NAME, "" },
   { CONCORD_SETTING_LIMIT_RECEIVED_DAYS, "3" },
   { CONCORD_SETTING_LIMIT_ACCEPTED_DAYS, "7" },
+  { "limit.back_to_back.days", "15" },
+  { "limit.face_to_face.days", "15" },
+  { "limit.drafting.days", "5" },
+  { "limit.review.days", "3" },
+  { "limit.signing.days", "3" },
+  { "limit.follow_up.days", "30" },
+  { CONCORD_SETTING_CALENDAR_HOLIDAYS, "" },
+  { CONCORD_SETTING_CALENDAR_WORKDAYS, "" },
 };
 
 /* Query */
@@ -130,6 +139,7 @@ concord_audit_action_label (const char *action)
     { "case.update", N_("Particulars changed") },
     { "case.accept", N_("Accepted") },
     { "case.not-accept", N_("Not accepted") },
+    { "case.stage", N_("Stage changed") },
     { "member.create", N_("Team member added") },
     { "member.update", N_("Team member changed") },
     { "category.save", N_("Category changed") },
@@ -243,6 +253,31 @@ concord_store_decide_case (ConcordStore *self,
   g_return_val_if_fail (actor != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   return IFACE (self)->decide_case (self, id, accept, reason, actor, error);
+}
+
+gboolean
+concord_store_move_stage (ConcordStore *self,
+                          gint64        case_id,
+                          ConcordStage  to,
+                          const char   *reason,
+                          const char   *actor,
+                          GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (to >= 0 && to < CONCORD_N_STAGES, FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return IFACE (self)->move_stage (self, case_id, to, reason, actor, error);
+}
+
+GPtrArray *
+concord_store_list_stage_moves (ConcordStore *self,
+                                gint64        case_id,
+                                GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->list_stage_moves (self, case_id, error);
 }
 
 GPtrArray *
@@ -362,6 +397,30 @@ concord_store_get_setting (ConcordStore *self,
   return NULL;
 }
 
+/* TRUE for "limit.<stage code>.days" of a stage that is not final. */
+static gboolean
+is_limit_key (const char *key)
+{
+  for (int stage = 0; stage < CONCORD_N_STAGES; stage++)
+    {
+      g_autofree char *limit = concord_store_dup_limit_key (stage);
+
+      if (limit != NULL && g_str_equal (limit, key))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+char *
+concord_store_dup_limit_key (ConcordStage stage)
+{
+  g_return_val_if_fail (stage >= 0 && stage < CONCORD_N_STAGES, NULL);
+
+  if (concord_stage_is_final (stage))
+    return NULL;
+  return g_strdup_printf ("limit.%s.days", concord_stage_to_code (stage));
+}
+
 gboolean
 concord_store_set_setting (ConcordStore *self,
                            const char   *key,
@@ -377,8 +436,12 @@ concord_store_set_setting (ConcordStore *self,
       !concord_case_number_check_format (value ? value : "", error))
     return FALSE;
 
-  if (g_str_equal (key, CONCORD_SETTING_LIMIT_RECEIVED_DAYS) ||
-      g_str_equal (key, CONCORD_SETTING_LIMIT_ACCEPTED_DAYS))
+  if ((g_str_equal (key, CONCORD_SETTING_CALENDAR_HOLIDAYS) ||
+       g_str_equal (key, CONCORD_SETTING_CALENDAR_WORKDAYS)) &&
+      !concord_calendar_check_list (value, error))
+    return FALSE;
+
+  if (is_limit_key (key))
     {
       guint64 days = 0;
 

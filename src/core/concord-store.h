@@ -13,6 +13,7 @@
 
 #include "concord-case.h"
 #include "concord-case-summary.h"
+#include "concord-stage.h"
 
 G_BEGIN_DECLS
 
@@ -75,6 +76,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordAuditEntry, concord_audit_entry_free)
 #define CONCORD_SETTING_CASE_NUMBER_FORMAT  "case-number.format"
 #define CONCORD_SETTING_LIMIT_RECEIVED_DAYS "limit.received.days" /* days to decide acceptance */
 #define CONCORD_SETTING_LIMIT_ACCEPTED_DAYS "limit.accepted.days" /* days to the first session */
+/* The time limit of every stage that is not final is the setting
+ * "limit.<stage code>.days" (working days, 1 to 365): see
+ * concord_store_dup_limit_key(). */
+#define CONCORD_SETTING_CALENDAR_HOLIDAYS   "calendar.holidays"   /* "2026-10-01,2026-10-02" */
+#define CONCORD_SETTING_CALENDAR_WORKDAYS   "calendar.workdays"   /* make-up working days (调休) */
 
 #define CONCORD_TYPE_STORE (concord_store_get_type ())
 G_DECLARE_INTERFACE (ConcordStore, concord_store, CONCORD, STORE, GObject)
@@ -114,6 +120,10 @@ struct _ConcordStoreInterface
   gboolean     (*begin_batch)     (ConcordStore *self, GError **error);
   gboolean     (*commit_batch)    (ConcordStore *self, GError **error);
   void         (*rollback_batch)  (ConcordStore *self);
+
+  gboolean     (*move_stage)      (ConcordStore *self, gint64 case_id, ConcordStage to, const char *reason,
+                                   const char *actor, GError **error);
+  GPtrArray   *(*list_stage_moves) (ConcordStore *self, gint64 case_id, GError **error);
 };
 
 /* The database the programs use when none is given: $CONCORD_DB, or
@@ -155,6 +165,26 @@ gboolean       concord_store_decide_case (ConcordStore *self,
                                           const char   *reason,
                                           const char   *actor,
                                           GError      **error);
+
+/* Moves case @case_id to the stage @to, after concord_stage_check_move()
+ * against its stage as stored (read in the same transaction): sets its
+ * stage, stage_reason (@reason, or none) and due_at (the stage's time limit
+ * in working days from now; none for a final stage), and records the move
+ * and an audit entry "case.stage", all in one transaction. A refused move
+ * changes nothing. */
+gboolean       concord_store_move_stage (ConcordStore *self,
+                                         gint64        case_id,
+                                         ConcordStage  to,
+                                         const char   *reason,
+                                         const char   *actor,
+                                         GError      **error);
+/* The recorded moves of a case, oldest first: a new array of
+ * ConcordStageMove. */
+GPtrArray     *concord_store_list_stage_moves (ConcordStore *self,
+                                               gint64        case_id,
+                                               GError      **error);
+/* "limit.<stage code>.days", or NULL for a final stage. */
+char          *concord_store_dup_limit_key (ConcordStage stage);
 
 /* Cases matching @query, newest first, with ids below @before_id (0: from
  * the newest), at most @limit: a new array of ConcordCaseSummary. */

@@ -11,29 +11,15 @@
 #include <string.h>
 
 #include "concord-core.h"
+#include "test-ids.h"
 #include "concord-intake-form.h"
-
-/* An 18-character resident ID number with its ISO 7064 MOD 11-2 check
- * character: @body is the first 17 digits. */
-static char *
-make_resident_id (const char *body)
-{
-  static const int weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-  static const char checks[] = "10X98765432";
-  int sum = 0;
-
-  g_assert_cmpuint (strlen (body), ==, 17);
-  for (guint i = 0; i < 17; i++)
-    sum += (body[i] - '0') * weights[i];
-  return g_strdup_printf ("%s%c", body, checks[sum % 11]);
-}
 
 /* The same number with a wrong check character; @right gets the right one. */
 static char *
 make_bad_resident_id (const char *body,
                       char       *right)
 {
-  g_autofree char *good = make_resident_id (body);
+  g_autofree char *good = fixture_resident_id (body);
   char last = good[17];
 
   *right = last;
@@ -180,7 +166,7 @@ test_id_offer (void)
   const char * const no_fields[] = { NULL };
 
   /* 17th digit 3: odd, a man. */
-  party->id_number = make_resident_id ("11010119990307123");
+  party->id_number = fixture_resident_id ("11010119990307123");
   state = compute (draft, NULL);
   assert_fields (state, no_fields);
   offer = concord_intake_form_state_get_offer (state, "party/0");
@@ -243,7 +229,7 @@ test_agent_offer (void)
   party->agent = concord_party_new ();
   concord_set_text (&party->agent->name, "张父");
   /* 17th digit 4: even, a woman. */
-  party->agent->id_number = make_resident_id ("37020219750612104");
+  party->agent->id_number = fixture_resident_id ("37020219750612104");
   state = compute (draft, NULL);
   g_assert_null (concord_intake_form_state_get_offer (state, "party/0"));
   offer = concord_intake_form_state_get_offer (state, "party/0/agent");

@@ -19,6 +19,7 @@
 #include <adwaita.h>
 
 #include "concord-core.h"
+#include "test-ids.h"
 #include "concord-intake-dialog.h"
 #include "concord-intake-dialog-private.h"
 
@@ -32,19 +33,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static char *
-make_resident_id (const char *body)
-{
-  static const int weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-  static const char checks[] = "10X98765432";
-  int sum = 0;
-
-  g_assert_cmpuint (strlen (body), ==, 17);
-  for (guint i = 0; i < 17; i++)
-    sum += (body[i] - '0') * weights[i];
-  return g_strdup_printf ("%s%c", body, checks[sum % 11]);
-}
 
 static void
 iterate (void)
@@ -354,9 +342,9 @@ test_scenario_fire (Fixture       *fixture,
                     gconstpointer  data)
 {
   ConcordIntakeDialog *dialog = open_dialog (fixture, NULL);
-  g_autofree char *wu_id = make_resident_id ("37020320010915123");   /* man, 2001-09-15 */
-  g_autofree char *li_id = make_resident_id ("37020319680422246");   /* woman, 1968-04-22 */
-  g_autofree char *zhang_id = make_resident_id ("37020219751102457"); /* man, 1975-11-02 */
+  g_autofree char *wu_id = fixture_resident_id ("37020320010915123");   /* man, 2001-09-15 */
+  g_autofree char *li_id = fixture_resident_id ("37020319680422246");   /* woman, 1968-04-22 */
+  g_autofree char *zhang_id = fixture_resident_id ("37020219751102457"); /* man, 1975-11-02 */
   g_autofree char *zhang_bad_id = g_strdup (zhang_id);
   g_autofree char *facts = NULL;
   g_autoptr(ConcordCase) c = NULL;

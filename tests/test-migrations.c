@@ -126,6 +126,36 @@ check_upgraded (ConcordStore *store,
                        CONCORD_STAGE_ACCEPTED);
       g_clear_pointer (&moves, g_ptr_array_unref);
 
+      /* Version 4: sessions, notes and positions on a case from before. */
+      {
+        g_autoptr(ConcordSession) session = concord_session_new ();
+        g_autoptr(ConcordPosition) position = concord_position_new ();
+        g_autoptr(GPtrArray) notes = NULL;
+        g_autoptr(GPtrArray) positions = NULL;
+        ConcordAttendee *attendee = concord_attendee_new ();
+
+        session->case_id = old->id;
+        session->kind = CONCORD_SESSION_FACE_TO_FACE;
+        attendee->party_id = 1;
+        attendee->name = g_strdup ("张某");
+        g_ptr_array_add (session->attendees, attendee);
+        g_assert_cmpint (concord_store_start_session (store, session, "王调解员", &error), >, 0);
+        g_assert_no_error (error);
+        g_assert_cmpint (concord_store_add_note (store, session->id, 0, "双方到场。", "王调解员", &error), >, 0);
+        g_assert_no_error (error);
+        position->session_id = session->id;
+        position->party_id = 1;
+        position->has_amount = TRUE;
+        position->amount_fen = 13000000;
+        g_assert_cmpint (concord_store_add_position (store, position, "王调解员", &error), >, 0);
+        g_assert_no_error (error);
+        notes = concord_store_list_notes (store, old->id, 0, &error);
+        g_assert_cmpuint (notes->len, ==, 1);
+        g_assert_false (((ConcordNote *) g_ptr_array_index (notes, 0))->confidential);
+        positions = concord_store_list_positions (store, old->id, &error);
+        g_assert_cmpuint (positions->len, ==, 1);
+      }
+
       /* Cases from before the search index are found by it. */
       query->text = g_strdup ("火灾");
       rows = concord_store_query_cases (store, query, 0, 10, &error);
@@ -148,6 +178,19 @@ check_upgraded (ConcordStore *store,
   g_assert_no_error (error);
   g_assert_cmpuint (moves->len, ==, 1);
   g_assert_cmpint (((ConcordStageMove *) g_ptr_array_index (moves, 0))->to_stage, ==, CONCORD_STAGE_RECEIVED);
+
+  /* A new case finds the earlier case of the same party (name and phone). */
+  {
+    g_autoptr(ConcordCase) again = fixture_quick_case ("张某", "又因漏水争吵。");
+    g_autoptr(GPtrArray) linked = NULL;
+
+    ((ConcordParty *) g_ptr_array_index (again->parties, 0))->phone = g_strdup ("13805320001");
+    g_assert_true (concord_store_save_case (store, again, "tester", &error));
+    g_assert_no_error (error);
+    linked = concord_store_find_linked_cases (store, again->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (linked->len, ==, from >= 1 ? 1 : 0);
+  }
   g_assert_true (concord_store_verify_audit (store, &error));
 }
 

@@ -10,6 +10,7 @@
 #include "concord-stage.h"
 #include "concord-calendar.h"
 #include "concord-case.h"
+#include "concord-session.h"
 #include "concord-case-summary.h"
 #include "concord-validate.h"
 #include "concord-case-number.h"

@@ -246,6 +246,71 @@ migrate_3 (sqlite3 *db,
   return _concord_sqlite_exec (db, migration_3_sql, error);
 }
 
+/* Version 4: mediation sessions, who attended them, their notes (笔录),
+ * the parties' positions and the legal points explained. */
+static const char migration_4_sql[] =
+  "CREATE TABLE session ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  case_id    INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  kind       TEXT NOT NULL CHECK (kind IN ('back_to_back', 'face_to_face')),"
+  "  room       TEXT,"
+  "  started_at TEXT NOT NULL,"
+  "  ended_at   TEXT,"
+  "  outcome    TEXT,"
+  "  created_by TEXT NOT NULL"
+  ");"
+  "CREATE INDEX session_case ON session (case_id, started_at);"
+
+  "CREATE TABLE session_attendee ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,"
+  "  position   INTEGER NOT NULL DEFAULT 0,"
+  "  party_id   INTEGER REFERENCES party (id) ON DELETE SET NULL,"
+  "  member_id  INTEGER REFERENCES team_member (id) ON DELETE SET NULL,"
+  "  name       TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  role       TEXT"
+  ");"
+  "CREATE INDEX session_attendee_session ON session_attendee (session_id, position);"
+
+  "CREATE TABLE note ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  session_id   INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,"
+  "  party_id     INTEGER REFERENCES party (id) ON DELETE SET NULL,"
+  "  confidential INTEGER NOT NULL DEFAULT 1 CHECK (confidential IN (0, 1)),"
+  "  shared_at    TEXT,"
+  "  shared_by    TEXT,"
+  "  text         TEXT NOT NULL DEFAULT '',"
+  "  updated_at   TEXT NOT NULL"
+  ");"
+  "CREATE INDEX note_session ON note (session_id, id);"
+
+  "CREATE TABLE position ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,"
+  "  party_id   INTEGER NOT NULL REFERENCES party (id) ON DELETE CASCADE,"
+  "  kind       TEXT NOT NULL CHECK (kind IN ('demand', 'offer')),"
+  "  amount_fen INTEGER CHECK (amount_fen IS NULL OR (typeof (amount_fen) = 'integer' AND amount_fen >= 0)),"
+  "  terms      TEXT,"
+  "  at         TEXT NOT NULL"
+  ");"
+  "CREATE INDEX position_session ON position (session_id, at, id);"
+
+  "CREATE TABLE legal_point ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,"
+  "  text       TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+  "  citation   TEXT,"
+  "  at         TEXT NOT NULL"
+  ");"
+  "CREATE INDEX legal_point_session ON legal_point (session_id, id);";
+
+static gboolean
+migrate_4 (sqlite3 *db,
+           GError **error)
+{
+  return _concord_sqlite_exec (db, migration_4_sql, error);
+}
+
 typedef gboolean (*MigrateFunc) (sqlite3 *db, GError **error);
 
 static const MigrateFunc migrations[] = {
@@ -253,6 +318,7 @@ static const MigrateFunc migrations[] = {
   migrate_1,
   migrate_2,
   migrate_3,
+  migrate_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONCORD_SQLITE_LATEST_VERSION + 1);

@@ -2123,6 +2123,832 @@ sqlite_rollback_batch (ConcordStore *store)
   load_category_labels (self, NULL);
 }
 
+/* Sessions */
+
+static void
+set_no_such_session (gint64   id,
+                     GError **error)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND, _("No session with id %s."), number);
+}
+
+static void
+set_no_such_note (gint64   id,
+                  GError **error)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND, _("No note with id %s."), number);
+}
+
+/* Reads the kind and case of session @id; FALSE with NOT_FOUND when none. */
+static gboolean
+get_session_row (ConcordSqliteStore *self,
+                 gint64              id,
+                 int                *kind,
+                 gint64             *case_id,
+                 gboolean           *ended,
+                 GError            **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  stmt = cached (self, "SELECT kind, case_id, ended_at IS NOT NULL FROM session WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      set_no_such_session (id, error);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _concord_sqlite_set_error (self->db, rc, "session", error);
+      return FALSE;
+    }
+  if (kind != NULL)
+    *kind = concord_session_kind_from_code (column_str (stmt, 0));
+  if (case_id != NULL)
+    *case_id = sqlite3_column_int64 (stmt, 1);
+  if (ended != NULL)
+    *ended = sqlite3_column_int (stmt, 2) != 0;
+  return TRUE;
+}
+
+/* TRUE when @party_id is a party (not an agent) of case @case_id. */
+static gboolean
+check_party_of_case (ConcordSqliteStore *self,
+                     gint64              party_id,
+                     gint64              case_id,
+                     GError            **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  stmt = cached (self, "SELECT 1 FROM party WHERE id = ?1 AND case_id = ?2 AND represents_id IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, party_id);
+  sqlite3_bind_int64 (stmt, 2, case_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    _concord_sqlite_set_error (self->db, rc, "party", error);
+  else
+    g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                 _("This person is not a party to the case."));
+  return FALSE;
+}
+
+static gint64
+sqlite_start_session (ConcordStore   *store,
+                      ConcordSession *session,
+                      const char     *actor,
+                      GError        **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(CachedStmt) get = NULL;
+  g_autoptr(CachedStmt) ins = NULL;
+  g_autofree char *now = concord_clock_now_iso ();
+  g_autofree char *case_no = NULL;
+  g_autofree char *room = g_strstrip (g_strdup (session->room ? session->room : ""));
+  g_autofree char *detail = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 id;
+  int stage;
+  int rc;
+
+  if (session->kind != CONCORD_SESSION_BACK_TO_BACK && session->kind != CONCORD_SESSION_FACE_TO_FACE)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("A session is either back-to-back or face-to-face."));
+      return 0;
+    }
+  for (guint i = 0; i < session->attendees->len; i++)
+    {
+      ConcordAttendee *attendee = g_ptr_array_index (session->attendees, i);
+
+      if (concord_text_is_blank (attendee->name))
+        {
+          g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                       _("Give the name of every person attending the session."));
+          return 0;
+        }
+    }
+
+  if (!write_begin (self, error))
+    return 0;
+
+  get = cached (self, "SELECT stage, case_no FROM cases WHERE id = ?1", error);
+  if (get == NULL)
+    goto failed;
+  sqlite3_bind_int64 (get, 1, session->case_id);
+  rc = sqlite3_step (get);
+  if (rc == SQLITE_DONE)
+    {
+      set_no_such_case (session->case_id, error);
+      goto failed;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _concord_sqlite_set_error (self->db, rc, "session", error);
+      goto failed;
+    }
+  stage = concord_stage_from_code (column_str (get, 0));
+  case_no = column_dup (get, 1);
+  g_clear_pointer (&get, cached_stmt_release);
+  if (stage != CONCORD_STAGE_BACK_TO_BACK && stage != CONCORD_STAGE_FACE_TO_FACE)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
+                   _("Case %s is at the stage “%s”: sessions are held at the stages "
+                     "“Back-to-back” and “Face-to-face”. Move the case to one of them first."),
+                   case_no, stage >= 0 ? concord_stage_label (stage) : "?");
+      goto failed;
+    }
+
+  ins = cached (self,
+                "INSERT INTO session (case_id, kind, room, started_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5)",
+                error);
+  if (ins == NULL)
+    goto failed;
+  sqlite3_bind_int64 (ins, 1, session->case_id);
+  bind_text (ins, 2, concord_session_kind_to_code (session->kind));
+  bind_text (ins, 3, *room ? room : NULL);
+  bind_text (ins, 4, now);
+  bind_text (ins, 5, actor);
+  if (!step_done (self->db, ins, "session", error))
+    goto failed;
+  id = sqlite3_last_insert_rowid (self->db);
+  g_clear_pointer (&ins, cached_stmt_release);
+
+  for (guint i = 0; i < session->attendees->len; i++)
+    {
+      ConcordAttendee *attendee = g_ptr_array_index (session->attendees, i);
+      g_autofree char *name = g_strstrip (g_strdup (attendee->name));
+      g_autofree char *role = g_strstrip (g_strdup (attendee->role ? attendee->role : ""));
+      gint64 attendee_id;
+
+      if (attendee->party_id > 0 && !check_party_of_case (self, attendee->party_id, session->case_id, error))
+        goto failed;
+      ins = cached (self,
+                    "INSERT INTO session_attendee (session_id, position, party_id, member_id, name, role)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    error);
+      if (ins == NULL)
+        goto failed;
+      sqlite3_bind_int64 (ins, 1, id);
+      sqlite3_bind_int (ins, 2, (int) i);
+      if (attendee->party_id > 0)
+        sqlite3_bind_int64 (ins, 3, attendee->party_id);
+      if (attendee->member_id > 0)
+        sqlite3_bind_int64 (ins, 4, attendee->member_id);
+      bind_text (ins, 5, name);
+      bind_text (ins, 6, *role ? role : NULL);
+      if (!step_done (self->db, ins, "session attendee", error))
+        goto failed;
+      attendee_id = sqlite3_last_insert_rowid (self->db);
+      g_array_append_val (ids, attendee_id);
+      g_clear_pointer (&ins, cached_stmt_release);
+    }
+
+  detail = g_strdup_printf ("%" G_GINT64_FORMAT " %s%s%s", id, concord_session_kind_to_code (session->kind),
+                            *room ? " " : "", room);
+  if (!audit_append (self, actor, session->case_id, "session.start", detail, error) ||
+      !write_commit (self, error))
+    goto failed;
+
+  session->id = id;
+  g_free (session->started_at);
+  session->started_at = g_steal_pointer (&now);
+  g_free (session->created_by);
+  session->created_by = g_strdup (actor);
+  for (guint i = 0; i < session->attendees->len; i++)
+    ((ConcordAttendee *) g_ptr_array_index (session->attendees, i))->id = g_array_index (ids, gint64, i);
+  return id;
+
+failed:
+  write_rollback (self);
+  return 0;
+}
+
+static gboolean
+sqlite_end_session (ConcordStore *store,
+                    gint64        session_id,
+                    const char   *outcome,
+                    const char   *actor,
+                    GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(CachedStmt) upd = NULL;
+  g_autofree char *now = concord_clock_now_iso ();
+  g_autofree char *kept = g_strstrip (g_strdup (outcome ? outcome : ""));
+  g_autofree char *detail = NULL;
+  gint64 case_id = 0;
+  gboolean ended = FALSE;
+
+  if (!write_begin (self, error))
+    return FALSE;
+  if (!get_session_row (self, session_id, NULL, &case_id, &ended, error))
+    goto failed;
+  if (ended)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_CONFLICT, _("This session has already ended."));
+      goto failed;
+    }
+  upd = cached (self, "UPDATE session SET ended_at = ?2, outcome = ?3 WHERE id = ?1", error);
+  if (upd == NULL)
+    goto failed;
+  sqlite3_bind_int64 (upd, 1, session_id);
+  bind_text (upd, 2, now);
+  bind_text (upd, 3, *kept ? kept : NULL);
+  if (!step_done (self->db, upd, "session", error))
+    goto failed;
+  detail = g_strdup_printf ("%" G_GINT64_FORMAT "%s%s", session_id, *kept ? ": " : "", kept);
+  if (!audit_append (self, actor, case_id, "session.end", detail, error) ||
+      !write_commit (self, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  write_rollback (self);
+  return FALSE;
+}
+
+/* Columns: id, case_id, kind, room, started_at, ended_at, outcome, created_by. */
+#define SESSION_COLUMNS "id, case_id, kind, room, started_at, ended_at, outcome, created_by"
+
+static ConcordSession *
+session_from_row (sqlite3_stmt *stmt)
+{
+  ConcordSession *session = concord_session_new ();
+
+  session->id = sqlite3_column_int64 (stmt, 0);
+  session->case_id = sqlite3_column_int64 (stmt, 1);
+  session->kind = code_or (concord_session_kind_from_code (column_str (stmt, 2)), CONCORD_SESSION_BACK_TO_BACK);
+  session->room = column_dup (stmt, 3);
+  session->started_at = column_dup (stmt, 4);
+  session->ended_at = column_dup (stmt, 5);
+  session->outcome = column_dup (stmt, 6);
+  session->created_by = column_dup (stmt, 7);
+  return session;
+}
+
+static gboolean
+load_attendees (ConcordSqliteStore *self,
+                ConcordSession     *session,
+                GError            **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  stmt = cached (self,
+                 "SELECT id, party_id, member_id, name, role FROM session_attendee"
+                 " WHERE session_id = ?1 ORDER BY position, id",
+                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, session->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ConcordAttendee *attendee = concord_attendee_new ();
+
+      attendee->id = sqlite3_column_int64 (stmt, 0);
+      attendee->party_id = sqlite3_column_int64 (stmt, 1);
+      attendee->member_id = sqlite3_column_int64 (stmt, 2);
+      attendee->name = column_dup (stmt, 3);
+      attendee->role = column_dup (stmt, 4);
+      g_ptr_array_add (session->attendees, attendee);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "session attendees", error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GPtrArray *
+sqlite_list_sessions (ConcordStore *store,
+                      gint64        case_id,
+                      GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_session_unref);
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  stmt = cached (self, "SELECT " SESSION_COLUMNS " FROM session WHERE case_id = ?1 ORDER BY started_at, id",
+                 error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (sessions, session_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "sessions", error);
+      return NULL;
+    }
+  g_clear_pointer (&stmt, cached_stmt_release);
+  for (guint i = 0; i < sessions->len; i++)
+    if (!load_attendees (self, g_ptr_array_index (sessions, i), error))
+      return NULL;
+  return g_steal_pointer (&sessions);
+}
+
+static ConcordSession *
+sqlite_load_session (ConcordStore *store,
+                     gint64        session_id,
+                     GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(ConcordSession) session = NULL;
+  int rc;
+
+  stmt = cached (self, "SELECT " SESSION_COLUMNS " FROM session WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      set_no_such_session (session_id, error);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _concord_sqlite_set_error (self->db, rc, "session", error);
+      return NULL;
+    }
+  session = session_from_row (stmt);
+  g_clear_pointer (&stmt, cached_stmt_release);
+  if (!load_attendees (self, session, error))
+    return NULL;
+  return g_steal_pointer (&session);
+}
+
+/* Notes */
+
+static gint64
+sqlite_add_note (ConcordStore *store,
+                 gint64        session_id,
+                 gint64        party_id,
+                 const char   *text,
+                 const char   *actor,
+                 GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(CachedStmt) ins = NULL;
+  g_autofree char *now = concord_clock_now_iso ();
+  g_autofree char *detail = NULL;
+  gint64 case_id = 0;
+  gint64 id;
+  int kind = -1;
+
+  if (!write_begin (self, error))
+    return 0;
+  if (!get_session_row (self, session_id, &kind, &case_id, NULL, error) ||
+      (party_id > 0 && !check_party_of_case (self, party_id, case_id, error)))
+    goto failed;
+
+  ins = cached (self,
+                "INSERT INTO note (session_id, party_id, confidential, text, updated_at)"
+                " VALUES (?1, ?2, ?3, ?4, ?5)",
+                error);
+  if (ins == NULL)
+    goto failed;
+  sqlite3_bind_int64 (ins, 1, session_id);
+  if (party_id > 0)
+    sqlite3_bind_int64 (ins, 2, party_id);
+  sqlite3_bind_int (ins, 3, kind == CONCORD_SESSION_FACE_TO_FACE ? 0 : 1);
+  bind_text (ins, 4, text ? text : "");
+  bind_text (ins, 5, now);
+  if (!step_done (self->db, ins, "note", error))
+    goto failed;
+  id = sqlite3_last_insert_rowid (self->db);
+  /* The audit log says a note was taken, never what it says. */
+  detail = g_strdup_printf ("%" G_GINT64_FORMAT " session %" G_GINT64_FORMAT, id, session_id);
+  if (!audit_append (self, actor, case_id, "note.add", detail, error) ||
+      !write_commit (self, error))
+    goto failed;
+  return id;
+
+failed:
+  write_rollback (self);
+  return 0;
+}
+
+static gboolean
+sqlite_set_note_text (ConcordStore *store,
+                      gint64        note_id,
+                      const char   *text,
+                      GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(CachedStmt) upd = NULL;
+  g_autofree char *now = concord_clock_now_iso ();
+
+  /* One statement is its own transaction (or a savepoint of a batch's):
+   * nothing else to keep together. */
+  upd = cached (self, "UPDATE note SET text = ?2, updated_at = ?3 WHERE id = ?1", error);
+  if (upd == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (upd, 1, note_id);
+  bind_text (upd, 2, text ? text : "");
+  bind_text (upd, 3, now);
+  if (!step_done (self->db, upd, "note", error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      set_no_such_note (note_id, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+sqlite_share_note (ConcordStore *store,
+                   gint64        note_id,
+                   const char   *actor,
+                   GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(CachedStmt) get = NULL;
+  g_autoptr(CachedStmt) upd = NULL;
+  g_autofree char *now = concord_clock_now_iso ();
+  g_autofree char *detail = NULL;
+  gint64 case_id;
+  int rc;
+
+  if (!write_begin (self, error))
+    return FALSE;
+  get = cached (self,
+                "SELECT s.case_id, n.confidential, n.shared_at IS NOT NULL"
+                " FROM note n JOIN session s ON s.id = n.session_id WHERE n.id = ?1",
+                error);
+  if (get == NULL)
+    goto failed;
+  sqlite3_bind_int64 (get, 1, note_id);
+  rc = sqlite3_step (get);
+  if (rc == SQLITE_DONE)
+    {
+      set_no_such_note (note_id, error);
+      goto failed;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _concord_sqlite_set_error (self->db, rc, "note", error);
+      goto failed;
+    }
+  case_id = sqlite3_column_int64 (get, 0);
+  if (sqlite3_column_int (get, 1) == 0)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("This note is not confidential: there is nothing to share."));
+      goto failed;
+    }
+  if (sqlite3_column_int (get, 2) != 0)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_CONFLICT, _("This note has already been shared."));
+      goto failed;
+    }
+  g_clear_pointer (&get, cached_stmt_release);
+
+  upd = cached (self, "UPDATE note SET shared_at = ?2, shared_by = ?3 WHERE id = ?1", error);
+  if (upd == NULL)
+    goto failed;
+  sqlite3_bind_int64 (upd, 1, note_id);
+  bind_text (upd, 2, now);
+  bind_text (upd, 3, actor);
+  if (!step_done (self->db, upd, "note", error))
+    goto failed;
+  detail = g_strdup_printf ("%" G_GINT64_FORMAT, note_id);
+  if (!audit_append (self, actor, case_id, "note.share", detail, error) ||
+      !write_commit (self, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  write_rollback (self);
+  return FALSE;
+}
+
+static GPtrArray *
+sqlite_list_notes (ConcordStore *store,
+                   gint64        case_id,
+                   gint64        session_id,
+                   GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_note_free);
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  if (session_id > 0)
+    stmt = cached (self,
+                   "SELECT id, session_id, party_id, confidential, shared_at, shared_by, text, updated_at"
+                   " FROM note WHERE session_id = ?1 ORDER BY id",
+                   error);
+  else
+    stmt = cached (self,
+                   "SELECT n.id, n.session_id, n.party_id, n.confidential, n.shared_at, n.shared_by, n.text,"
+                   " n.updated_at FROM session s JOIN note n ON n.session_id = s.id"
+                   " WHERE s.case_id = ?1 ORDER BY s.started_at, s.id, n.id",
+                   error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, session_id > 0 ? session_id : case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ConcordNote *note = g_new0 (ConcordNote, 1);
+
+      note->id = sqlite3_column_int64 (stmt, 0);
+      note->session_id = sqlite3_column_int64 (stmt, 1);
+      note->party_id = sqlite3_column_int64 (stmt, 2);
+      note->confidential = sqlite3_column_int (stmt, 3) != 0;
+      note->shared_at = column_dup (stmt, 4);
+      note->shared_by = column_dup (stmt, 5);
+      note->text = column_dup (stmt, 6);
+      note->updated_at = column_dup (stmt, 7);
+      g_ptr_array_add (notes, note);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "notes", error);
+      return NULL;
+    }
+  return g_steal_pointer (&notes);
+}
+
+/* Positions */
+
+static gint64
+sqlite_add_position (ConcordStore    *store,
+                     ConcordPosition *position,
+                     const char      *actor,
+                     GError         **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(CachedStmt) ins = NULL;
+  g_autofree char *now = concord_clock_now_iso ();
+  g_autofree char *terms = g_strstrip (g_strdup (position->terms ? position->terms : ""));
+  g_autofree char *detail = NULL;
+  gint64 case_id = 0;
+  gint64 id;
+
+  if (position->kind != CONCORD_POSITION_DEMAND && position->kind != CONCORD_POSITION_OFFER)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID, _("A position is either a demand or an offer."));
+      return 0;
+    }
+  if (position->has_amount && position->amount_fen < 0)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID, _("An amount cannot be negative."));
+      return 0;
+    }
+  if (!position->has_amount && *terms == '\0')
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID, _("Give an amount or the terms in words."));
+      return 0;
+    }
+
+  if (!write_begin (self, error))
+    return 0;
+  if (!get_session_row (self, position->session_id, NULL, &case_id, NULL, error) ||
+      !check_party_of_case (self, position->party_id, case_id, error))
+    goto failed;
+
+  ins = cached (self,
+                "INSERT INTO position (session_id, party_id, kind, amount_fen, terms, at)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                error);
+  if (ins == NULL)
+    goto failed;
+  sqlite3_bind_int64 (ins, 1, position->session_id);
+  sqlite3_bind_int64 (ins, 2, position->party_id);
+  bind_text (ins, 3, concord_position_kind_to_code (position->kind));
+  if (position->has_amount)
+    sqlite3_bind_int64 (ins, 4, position->amount_fen);
+  bind_text (ins, 5, *terms ? terms : NULL);
+  bind_text (ins, 6, now);
+  if (!step_done (self->db, ins, "position", error))
+    goto failed;
+  id = sqlite3_last_insert_rowid (self->db);
+  if (position->has_amount)
+    detail = g_strdup_printf ("%" G_GINT64_FORMAT " party %" G_GINT64_FORMAT " %s %" G_GINT64_FORMAT,
+                              id, position->party_id, concord_position_kind_to_code (position->kind),
+                              position->amount_fen);
+  else
+    detail = g_strdup_printf ("%" G_GINT64_FORMAT " party %" G_GINT64_FORMAT " %s",
+                              id, position->party_id, concord_position_kind_to_code (position->kind));
+  if (!audit_append (self, actor, case_id, "position.add", detail, error) ||
+      !write_commit (self, error))
+    goto failed;
+
+  position->id = id;
+  g_free (position->at);
+  position->at = g_steal_pointer (&now);
+  return id;
+
+failed:
+  write_rollback (self);
+  return 0;
+}
+
+static GPtrArray *
+sqlite_list_positions (ConcordStore *store,
+                       gint64        case_id,
+                       GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(GPtrArray) positions = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_position_free);
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  stmt = cached (self,
+                 "SELECT p.id, p.session_id, p.party_id, p.kind, p.amount_fen, p.terms, p.at"
+                 " FROM session s JOIN position p ON p.session_id = s.id"
+                 " WHERE s.case_id = ?1 ORDER BY p.at, p.id",
+                 error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ConcordPosition *position = concord_position_new ();
+
+      position->id = sqlite3_column_int64 (stmt, 0);
+      position->session_id = sqlite3_column_int64 (stmt, 1);
+      position->party_id = sqlite3_column_int64 (stmt, 2);
+      position->kind = code_or (concord_position_kind_from_code (column_str (stmt, 3)), CONCORD_POSITION_DEMAND);
+      position->has_amount = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
+      position->amount_fen = sqlite3_column_int64 (stmt, 4);
+      position->terms = column_dup (stmt, 5);
+      position->at = column_dup (stmt, 6);
+      g_ptr_array_add (positions, position);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "positions", error);
+      return NULL;
+    }
+  return g_steal_pointer (&positions);
+}
+
+/* Legal points */
+
+static gint64
+sqlite_add_legal_point (ConcordStore *store,
+                        gint64        session_id,
+                        const char   *text,
+                        const char   *citation,
+                        const char   *actor,
+                        GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(CachedStmt) ins = NULL;
+  g_autofree char *now = concord_clock_now_iso ();
+  g_autofree char *kept_text = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *kept_citation = g_strstrip (g_strdup (citation ? citation : ""));
+  g_autofree char *detail = NULL;
+  gint64 case_id = 0;
+  gint64 id;
+
+  if (*kept_text == '\0')
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("Write down what was explained to the parties."));
+      return 0;
+    }
+  if (!write_begin (self, error))
+    return 0;
+  if (!get_session_row (self, session_id, NULL, &case_id, NULL, error))
+    goto failed;
+  ins = cached (self, "INSERT INTO legal_point (session_id, text, citation, at) VALUES (?1, ?2, ?3, ?4)", error);
+  if (ins == NULL)
+    goto failed;
+  sqlite3_bind_int64 (ins, 1, session_id);
+  bind_text (ins, 2, kept_text);
+  bind_text (ins, 3, *kept_citation ? kept_citation : NULL);
+  bind_text (ins, 4, now);
+  if (!step_done (self->db, ins, "legal point", error))
+    goto failed;
+  id = sqlite3_last_insert_rowid (self->db);
+  detail = g_strdup_printf ("%" G_GINT64_FORMAT "%s%s", id, *kept_citation ? " " : "", kept_citation);
+  if (!audit_append (self, actor, case_id, "legal-point.add", detail, error) ||
+      !write_commit (self, error))
+    goto failed;
+  return id;
+
+failed:
+  write_rollback (self);
+  return 0;
+}
+
+static GPtrArray *
+sqlite_list_legal_points (ConcordStore *store,
+                          gint64        case_id,
+                          GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(GPtrArray) points = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_legal_point_free);
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  stmt = cached (self,
+                 "SELECT l.id, l.session_id, l.text, l.citation, l.at"
+                 " FROM session s JOIN legal_point l ON l.session_id = s.id"
+                 " WHERE s.case_id = ?1 ORDER BY l.at, l.id",
+                 error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ConcordLegalPoint *point = g_new0 (ConcordLegalPoint, 1);
+
+      point->id = sqlite3_column_int64 (stmt, 0);
+      point->session_id = sqlite3_column_int64 (stmt, 1);
+      point->text = column_dup (stmt, 2);
+      point->citation = column_dup (stmt, 3);
+      point->at = column_dup (stmt, 4);
+      g_ptr_array_add (points, point);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "legal points", error);
+      return NULL;
+    }
+  return g_steal_pointer (&points);
+}
+
+/* Linked cases */
+
+static GPtrArray *
+sqlite_find_linked_cases (ConcordStore *store,
+                          gint64        case_id,
+                          GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autofree char *now = concord_clock_now_iso ();
+  int rc;
+
+  /* Both arms look the other cases' parties up by an index (party_id_number,
+   * party_phone); stored phones and ID numbers are normalised on save. */
+  stmt = cached (self,
+                 "SELECT c.id, c.case_no, c.party_names, c.category, c.stage, c.mediation_type,"
+                 " c.received_at, c.due_at, substr (c.facts, 1, " G_STRINGIFY (FACTS_IN_SUMMARY) ")"
+                 " FROM cases c WHERE c.id IN ("
+                 "  SELECT o.case_id FROM party p JOIN party o ON o.id_number = p.id_number"
+                 "   WHERE p.case_id = ?1 AND p.represents_id IS NULL AND p.id_number IS NOT NULL"
+                 "   AND o.represents_id IS NULL AND o.case_id < ?1"
+                 "  UNION"
+                 "  SELECT o.case_id FROM party p JOIN party o ON o.phone = p.phone"
+                 "   WHERE p.case_id = ?1 AND p.represents_id IS NULL AND p.phone IS NOT NULL"
+                 "   AND o.represents_id IS NULL AND o.case_id < ?1"
+                 "   AND replace (o.name, ' ', '') = replace (p.name, ' ', ''))"
+                 " ORDER BY c.id DESC",
+                 error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *category = column_str (stmt, 3);
+      const char *due_at = column_str (stmt, 7);
+      ConcordStage stage = code_or (concord_stage_from_code (column_str (stmt, 4)), CONCORD_STAGE_RECEIVED);
+      gboolean overdue = due_at != NULL && strcmp (due_at, now) < 0 && !concord_stage_is_final (stage);
+
+      g_ptr_array_add (result,
+                       concord_case_summary_new (sqlite3_column_int64 (stmt, 0),
+                                                 column_str (stmt, 1),
+                                                 column_str (stmt, 2),
+                                                 category,
+                                                 category ? g_hash_table_lookup (self->category_labels, category) : NULL,
+                                                 stage,
+                                                 code_or (concord_mediation_type_from_code (column_str (stmt, 5)),
+                                                          CONCORD_MEDIATION_PEOPLE),
+                                                 column_str (stmt, 6),
+                                                 due_at,
+                                                 overdue,
+                                                 column_str (stmt, 8)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "linked cases", error);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
 static int
 sqlite_get_schema_version (ConcordStore *store)
 {
@@ -2159,6 +2985,19 @@ concord_sqlite_store_iface_init (ConcordStoreInterface *iface)
   iface->begin_batch = sqlite_begin_batch;
   iface->commit_batch = sqlite_commit_batch;
   iface->rollback_batch = sqlite_rollback_batch;
+  iface->start_session = sqlite_start_session;
+  iface->end_session = sqlite_end_session;
+  iface->list_sessions = sqlite_list_sessions;
+  iface->load_session = sqlite_load_session;
+  iface->add_note = sqlite_add_note;
+  iface->set_note_text = sqlite_set_note_text;
+  iface->share_note = sqlite_share_note;
+  iface->list_notes = sqlite_list_notes;
+  iface->add_position = sqlite_add_position;
+  iface->list_positions = sqlite_list_positions;
+  iface->add_legal_point = sqlite_add_legal_point;
+  iface->list_legal_points = sqlite_list_legal_points;
+  iface->find_linked_cases = sqlite_find_linked_cases;
 }
 
 static void

@@ -496,3 +496,155 @@ concord_store_rollback_batch (ConcordStore *self)
   g_return_if_fail (CONCORD_IS_STORE (self));
   IFACE (self)->rollback_batch (self);
 }
+
+gint64
+concord_store_start_session (ConcordStore   *self,
+                             ConcordSession *session,
+                             const char     *actor,
+                             GError        **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), 0);
+  g_return_val_if_fail (session != NULL, 0);
+  g_return_val_if_fail (actor != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+  return IFACE (self)->start_session (self, session, actor, error);
+}
+
+gboolean
+concord_store_end_session (ConcordStore *self,
+                           gint64        session_id,
+                           const char   *outcome,
+                           const char   *actor,
+                           GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return IFACE (self)->end_session (self, session_id, outcome, actor, error);
+}
+
+GPtrArray *
+concord_store_list_sessions (ConcordStore *self,
+                             gint64        case_id,
+                             GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->list_sessions (self, case_id, error);
+}
+
+ConcordSession *
+concord_store_load_session (ConcordStore *self,
+                            gint64        session_id,
+                            GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->load_session (self, session_id, error);
+}
+
+gint64
+concord_store_add_note (ConcordStore *self,
+                        gint64        session_id,
+                        gint64        party_id,
+                        const char   *text,
+                        const char   *actor,
+                        GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), 0);
+  g_return_val_if_fail (actor != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+  return IFACE (self)->add_note (self, session_id, party_id, text, actor, error);
+}
+
+gboolean
+concord_store_set_note_text (ConcordStore *self,
+                             gint64        note_id,
+                             const char   *text,
+                             GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return IFACE (self)->set_note_text (self, note_id, text, error);
+}
+
+gboolean
+concord_store_share_note (ConcordStore *self,
+                          gint64        note_id,
+                          const char   *actor,
+                          GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return IFACE (self)->share_note (self, note_id, actor, error);
+}
+
+GPtrArray *
+concord_store_list_notes (ConcordStore *self,
+                          gint64        case_id,
+                          gint64        session_id,
+                          GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (case_id > 0 || session_id > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->list_notes (self, case_id, session_id, error);
+}
+
+gint64
+concord_store_add_position (ConcordStore    *self,
+                            ConcordPosition *position,
+                            const char      *actor,
+                            GError         **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), 0);
+  g_return_val_if_fail (position != NULL, 0);
+  g_return_val_if_fail (actor != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+  return IFACE (self)->add_position (self, position, actor, error);
+}
+
+GPtrArray *
+concord_store_list_positions (ConcordStore *self,
+                              gint64        case_id,
+                              GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->list_positions (self, case_id, error);
+}
+
+gint64
+concord_store_add_legal_point (ConcordStore *self,
+                               gint64        session_id,
+                               const char   *text,
+                               const char   *citation,
+                               const char   *actor,
+                               GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), 0);
+  g_return_val_if_fail (actor != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+  return IFACE (self)->add_legal_point (self, session_id, text, citation, actor, error);
+}
+
+GPtrArray *
+concord_store_list_legal_points (ConcordStore *self,
+                                 gint64        case_id,
+                                 GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->list_legal_points (self, case_id, error);
+}
+
+GPtrArray *
+concord_store_find_linked_cases (ConcordStore *self,
+                                 gint64        case_id,
+                                 GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->find_linked_cases (self, case_id, error);
+}

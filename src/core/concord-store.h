@@ -13,6 +13,7 @@
 
 #include "concord-case.h"
 #include "concord-case-summary.h"
+#include "concord-session.h"
 #include "concord-stage.h"
 
 G_BEGIN_DECLS
@@ -124,6 +125,25 @@ struct _ConcordStoreInterface
   gboolean     (*move_stage)      (ConcordStore *self, gint64 case_id, ConcordStage to, const char *reason,
                                    const char *actor, GError **error);
   GPtrArray   *(*list_stage_moves) (ConcordStore *self, gint64 case_id, GError **error);
+
+  gint64          (*start_session)  (ConcordStore *self, ConcordSession *session, const char *actor,
+                                     GError **error);
+  gboolean        (*end_session)    (ConcordStore *self, gint64 session_id, const char *outcome,
+                                     const char *actor, GError **error);
+  GPtrArray      *(*list_sessions)  (ConcordStore *self, gint64 case_id, GError **error);
+  ConcordSession *(*load_session)   (ConcordStore *self, gint64 session_id, GError **error);
+  gint64          (*add_note)       (ConcordStore *self, gint64 session_id, gint64 party_id, const char *text,
+                                     const char *actor, GError **error);
+  gboolean        (*set_note_text)  (ConcordStore *self, gint64 note_id, const char *text, GError **error);
+  gboolean        (*share_note)     (ConcordStore *self, gint64 note_id, const char *actor, GError **error);
+  GPtrArray      *(*list_notes)     (ConcordStore *self, gint64 case_id, gint64 session_id, GError **error);
+  gint64          (*add_position)   (ConcordStore *self, ConcordPosition *position, const char *actor,
+                                     GError **error);
+  GPtrArray      *(*list_positions) (ConcordStore *self, gint64 case_id, GError **error);
+  gint64          (*add_legal_point) (ConcordStore *self, gint64 session_id, const char *text,
+                                      const char *citation, const char *actor, GError **error);
+  GPtrArray      *(*list_legal_points) (ConcordStore *self, gint64 case_id, GError **error);
+  GPtrArray      *(*find_linked_cases) (ConcordStore *self, gint64 case_id, GError **error);
 };
 
 /* The database the programs use when none is given: $CONCORD_DB, or
@@ -185,6 +205,101 @@ GPtrArray     *concord_store_list_stage_moves (ConcordStore *self,
                                                GError      **error);
 /* "limit.<stage code>.days", or NULL for a final stage. */
 char          *concord_store_dup_limit_key (ConcordStage stage);
+
+/* Sessions (DESIGN.md, "back-to-back", "face-to-face"). Every write is
+ * one transaction with an audit entry, except concord_store_set_note_text(),
+ * the autosave path. */
+
+/* Starts @session (its case_id, kind, room and attendees; an attendee
+ * needs a name) now, for case @session->case_id, which must be at the
+ * stage back-to-back or face-to-face (else CONCORD_ERROR_STAGE). Several
+ * sessions may run at once (separate rooms). Fills session->id,
+ * started_at, created_by (@actor) and the attendees' ids; returns the id,
+ * 0 on error. */
+gint64          concord_store_start_session (ConcordStore   *self,
+                                             ConcordSession *session,
+                                             const char     *actor,
+                                             GError        **error);
+/* Ends a running session now, with its @outcome (or none). Ending a session
+ * that has ended gives CONCORD_ERROR_CONFLICT. */
+gboolean        concord_store_end_session (ConcordStore *self,
+                                           gint64        session_id,
+                                           const char   *outcome,
+                                           const char   *actor,
+                                           GError      **error);
+/* The sessions of a case with their attendees, oldest first: a new array
+ * of ConcordSession. */
+GPtrArray      *concord_store_list_sessions (ConcordStore *self,
+                                             gint64        case_id,
+                                             GError      **error);
+ConcordSession *concord_store_load_session (ConcordStore *self,
+                                            gint64        session_id,
+                                            GError      **error);
+
+/* Adds a note to a session; @party_id (0 for none) is the party it was
+ * taken with. A note of a back-to-back session is confidential, one of a
+ * face-to-face session is not. Returns the note's id, 0 on error. */
+gint64          concord_store_add_note (ConcordStore *self,
+                                        gint64        session_id,
+                                        gint64        party_id,
+                                        const char   *text,
+                                        const char   *actor,
+                                        GError      **error);
+/* Replaces a note's text: the autosave path, one UPDATE in its own
+ * transaction, no audit entry (the note's creation and sharing are
+ * audited; its typing is not). */
+gboolean        concord_store_set_note_text (ConcordStore *self,
+                                             gint64        note_id,
+                                             const char   *text,
+                                             GError      **error);
+/* Records that the party of a confidential note agreed to share it:
+ * shared_at is now, shared_by is @actor. */
+gboolean        concord_store_share_note (ConcordStore *self,
+                                          gint64        note_id,
+                                          const char   *actor,
+                                          GError      **error);
+/* The notes of session @session_id, or of every session of case @case_id
+ * when @session_id is 0; oldest first: a new array of ConcordNote. */
+GPtrArray      *concord_store_list_notes (ConcordStore *self,
+                                          gint64        case_id,
+                                          gint64        session_id,
+                                          GError      **error);
+
+/* Adds a party's demand or offer to a session (session_id, party_id, kind,
+ * amount and terms of @position; the party must be one of the case's; an
+ * amount must not be negative, and there must be an amount or terms).
+ * Fills position->id and at; returns the id, 0 on error. */
+gint64          concord_store_add_position (ConcordStore    *self,
+                                            ConcordPosition *position,
+                                            const char      *actor,
+                                            GError         **error);
+/* The positions of every session of a case in time order: a new array of
+ * ConcordPosition, for concord_positions_gap(). */
+GPtrArray      *concord_store_list_positions (ConcordStore *self,
+                                              gint64        case_id,
+                                              GError      **error);
+
+/* Records a legal point explained in a session (释法明理), with its
+ * citation or NULL. Returns its id, 0 on error. */
+gint64          concord_store_add_legal_point (ConcordStore *self,
+                                               gint64        session_id,
+                                               const char   *text,
+                                               const char   *citation,
+                                               const char   *actor,
+                                               GError      **error);
+/* The legal points of every session of a case, oldest first: a new array
+ * of ConcordLegalPoint. */
+GPtrArray      *concord_store_list_legal_points (ConcordStore *self,
+                                                 gint64        case_id,
+                                                 GError      **error);
+
+/* Earlier cases (id below @case_id) with a party that is one of @case_id's
+ * parties: the same ID number, or the same name and phone (as stored,
+ * that is normalised). Agents do not link cases. Newest first: a new array
+ * of ConcordCaseSummary. */
+GPtrArray      *concord_store_find_linked_cases (ConcordStore *self,
+                                                 gint64        case_id,
+                                                 GError      **error);
 
 /* Cases matching @query, newest first, with ids below @before_id (0: from
  * the newest), at most @limit: a new array of ConcordCaseSummary. */

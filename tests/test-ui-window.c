@@ -410,6 +410,15 @@ test_stage_path_compute (void)
   g_assert_cmpint (steps[3].stage, ==, CONCORD_STAGE_FAILED);
   g_assert_cmpint (steps[3].state, ==, CONCORD_STEP_EXIT);
 
+  /* Closed after failing: the exit stays on the path. */
+  n = concord_stage_path_compute_exit (CONCORD_STAGE_CLOSED, CONCORD_STAGE_BACK_TO_BACK,
+                                       CONCORD_STAGE_FAILED, steps);
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpint (steps[3].stage, ==, CONCORD_STAGE_FAILED);
+  g_assert_cmpint (steps[3].state, ==, CONCORD_STEP_EXIT);
+  g_assert_cmpint (steps[4].stage, ==, CONCORD_STAGE_CLOSED);
+  g_assert_cmpint (steps[4].state, ==, CONCORD_STEP_CURRENT);
+
   n = concord_stage_path_compute (CONCORD_STAGE_CLOSED, -1, steps);
   g_assert_cmpuint (n, ==, 9);
   g_assert_cmpint (steps[7].state, ==, CONCORD_STEP_DONE);
@@ -1086,6 +1095,283 @@ test_not_accept_fails (WindowFixture *f,
   g_assert_cmpstr (after->stage_reason, ==, reason);
 }
 
+/* Stage moves */
+
+/* The visible button labelled @label inside @root, or NULL. */
+static GtkWidget *
+find_shown_button (GtkWidget  *root,
+                   const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if (gtk_widget_get_mapped (button) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0)
+        return button;
+    }
+  return NULL;
+}
+
+/* Clicks the suggested button that takes the case to its next stage. */
+static void
+click_next (GtkWidget  *view,
+            const char *label)
+{
+  GtkWidget *button = find_shown_button (view, label);
+
+  if (button == NULL)
+    g_error ("no button “%s” on the case", label);
+  g_assert_true (gtk_widget_has_css_class (button, "suggested-action"));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  settle ();
+  if (find_message_dialog () != NULL)
+    g_error ("the move failed: %s", adw_message_dialog_get_body (find_message_dialog ()));
+}
+
+/* The "Other Moves" menu of the case: the target of the item labelled
+ * @label, or NULL when there is none. */
+static GVariant *
+other_move_target (GtkWidget  *view,
+                   const char *label)
+{
+  GtkWidget *menu_button = find_first (view, GTK_TYPE_MENU_BUTTON);
+  GMenuModel *menu;
+
+  g_assert_nonnull (menu_button);
+  if (!gtk_widget_get_mapped (menu_button))
+    return NULL;
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (menu_button)), ==, "Other Moves");
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+  for (int i = 0; menu != NULL && i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *item_label = NULL;
+      g_autofree char *action = NULL;
+
+      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label);
+      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+      if (g_strcmp0 (item_label, label) == 0)
+        {
+          g_assert_cmpstr (action, ==, "case.move");
+          return g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+        }
+    }
+  return NULL;
+}
+
+/* Chooses @label in the "Other Moves" menu: activates its action. */
+static void
+choose_other_move (GtkWidget  *view,
+                   const char *label)
+{
+  g_autoptr(GVariant) target = other_move_target (view, label);
+
+  if (target == NULL)
+    g_error ("no other move “%s”", label);
+  g_assert_true (gtk_widget_activate_action_variant (view, "case.move", target));
+}
+
+/* Types @reason into the open reason dialog and confirms, after checking
+ * that it refuses an empty or blank one. */
+static void
+give_reason (const char *reason)
+{
+  AdwMessageDialog *dialog;
+  GtkTextView *text_view;
+
+  g_assert_true (wait_for (dialog_open, NULL));
+  dialog = find_message_dialog ();
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "move"));
+  text_view = GTK_TEXT_VIEW (find_first (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
+  g_assert_nonnull (text_view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), " \n ", -1);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "move"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), reason, -1);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "move"));
+  answer (dialog, "move");
+  if (find_message_dialog () != NULL)
+    g_error ("the move failed: %s", adw_message_dialog_get_body (find_message_dialog ()));
+}
+
+/* The case is at @stage in the store and the path highlights it. */
+static void
+assert_at (WindowFixture *f,
+           gint64         id,
+           ConcordStage   stage)
+{
+  GtkWidget *view = concord_window_get_case_view (f->window);
+  g_autoptr(ConcordCase) c = load (f, id);
+  gboolean exit_stage = stage == CONCORD_STAGE_NOT_ACCEPTED || stage == CONCORD_STAGE_FAILED ||
+                        stage == CONCORD_STAGE_WITHDRAWN;
+
+  g_assert_cmpint (c->stage, ==, stage);
+  g_assert_cmpint (concord_case_view_get_case_id (CONCORD_CASE_VIEW (view)), ==, id);
+  g_assert_cmpstr (highlighted_stage (view, exit_stage ? "exit" : "current"), ==, concord_stage_label (stage));
+  if (exit_stage)
+    g_assert_null (highlighted_stage (view, "current"));
+}
+
+/* The names of the steps on the stage path, in order. */
+static GPtrArray *
+path_steps (GtkWidget *view)
+{
+  GtkWidget *path = find_first (view, CONCORD_TYPE_STAGE_PATH);
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (GtkWidget *step = gtk_widget_get_first_child (path); step != NULL;
+       step = gtk_widget_get_next_sibling (step))
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+      collect (step, GTK_TYPE_LABEL, labels);
+      for (guint i = 0; i < labels->len; i++)
+        if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "name"))
+          g_ptr_array_add (names, (gpointer) gtk_label_get_text (g_ptr_array_index (labels, i)));
+    }
+  return names;
+}
+
+static gboolean
+shows_move (GtkWidget    *view,
+            ConcordStage  from,
+            ConcordStage  to)
+{
+  g_autofree char *text = g_strdup_printf ("%s → %s", concord_stage_label (from), concord_stage_label (to));
+
+  return shows_label (view, text);
+}
+
+/* Scenario 1: from received to closed along the whole path, with the
+ * lawyer sending the agreement back once, through the case's buttons. */
+static void
+test_whole_path (WindowFixture *f,
+                 gconstpointer  data)
+{
+  GtkWidget *view = concord_window_get_case_view (f->window);
+  const char *comments = "赔偿款的支付期限写得不明确，请补充分期时间。";
+  g_autoptr(ConcordCase) c = NULL;
+  g_autoptr(GPtrArray) moves = NULL;
+  g_autoptr(GError) error = NULL;
+
+  select_case (f, f->dance_id);
+  assert_at (f, f->dance_id, CONCORD_STAGE_RECEIVED);
+  /* A received case is decided with Accept and Do Not Accept. */
+  g_assert_null (find_shown_button (view, "Start Back-to-Back Sessions"));
+  g_assert_nonnull (other_move_target (view, "Withdrawn…"));
+  g_assert_null (other_move_target (view, "Do Not Accept…"));
+
+  click_next (view, "_Accept");
+  assert_at (f, f->dance_id, CONCORD_STAGE_ACCEPTED);
+  g_assert_true (shows_move (view, CONCORD_STAGE_RECEIVED, CONCORD_STAGE_ACCEPTED));
+  g_assert_null (find_shown_button (view, "_Accept"));
+  g_assert_nonnull (other_move_target (view, "Mediation Failed…"));
+  g_assert_nonnull (other_move_target (view, "Start Face-to-Face Session"));
+
+  click_next (view, "Start Back-to-Back Sessions");
+  assert_at (f, f->dance_id, CONCORD_STAGE_BACK_TO_BACK);
+  /* The list shows the new stage and keeps the case selected. */
+  {
+    GtkSelectionModel *model = gtk_list_view_get_model (find_case_list_view (f->window));
+    guint position = position_of (f->window, f->dance_id);
+    g_autoptr(ConcordCaseSummary) row = g_list_model_get_item (concord_window_get_case_list (f->window), position);
+
+    g_assert_cmpint (concord_case_summary_get_stage (row), ==, CONCORD_STAGE_BACK_TO_BACK);
+    g_assert_true (gtk_selection_model_is_selected (model, position));
+  }
+
+  click_next (view, "Start Face-to-Face Session");
+  assert_at (f, f->dance_id, CONCORD_STAGE_FACE_TO_FACE);
+  g_assert_nonnull (other_move_target (view, "Back to Back-to-Back Sessions"));
+
+  click_next (view, "Start Drafting");
+  assert_at (f, f->dance_id, CONCORD_STAGE_DRAFTING);
+
+  click_next (view, "Send to Legal Review");
+  assert_at (f, f->dance_id, CONCORD_STAGE_REVIEW);
+
+  /* The lawyer sends it back: that needs the comments. */
+  choose_other_move (view, "Send Back to Drafting…");
+  give_reason (comments);
+  assert_at (f, f->dance_id, CONCORD_STAGE_DRAFTING);
+  c = load (f, f->dance_id);
+  g_assert_cmpstr (c->stage_reason, ==, comments);
+  g_assert_true (shows_move (view, CONCORD_STAGE_REVIEW, CONCORD_STAGE_DRAFTING));
+  g_assert_true (shows_label (view, comments));
+
+  click_next (view, "Send to Legal Review");
+  assert_at (f, f->dance_id, CONCORD_STAGE_REVIEW);
+  click_next (view, "Approve for Signing");
+  assert_at (f, f->dance_id, CONCORD_STAGE_SIGNING);
+  g_assert_false (gtk_widget_get_mapped (find_first (view, GTK_TYPE_MENU_BUTTON)));
+  click_next (view, "Signed: Start Follow-Up");
+  assert_at (f, f->dance_id, CONCORD_STAGE_FOLLOW_UP);
+  click_next (view, "Close Case");
+  assert_at (f, f->dance_id, CONCORD_STAGE_CLOSED);
+
+  /* Nothing more to do; every move stays readable, by whom. */
+  g_assert_null (find_shown_button (view, "Close Case"));
+  g_assert_false (gtk_widget_get_mapped (find_first (view, GTK_TYPE_MENU_BUTTON)));
+  g_assert_true (shows_move (view, CONCORD_STAGE_FOLLOW_UP, CONCORD_STAGE_CLOSED));
+  g_assert_true (shows_move (view, CONCORD_STAGE_ACCEPTED, CONCORD_STAGE_BACK_TO_BACK));
+  moves = concord_store_list_stage_moves (f->base.store, f->dance_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (moves);
+  g_assert_cmpuint (moves->len, >=, 10);
+  for (guint i = 0; i < moves->len; i++)
+    g_assert_cmpstr (((ConcordStageMove *) g_ptr_array_index (moves, i))->actor, ==, "tester");
+}
+
+/* Scenario 7: talks fail after back-to-back sessions; the path shows the
+ * exit right after them, and still after the case is closed. */
+static void
+test_failed_path (WindowFixture *f,
+                  gconstpointer  data)
+{
+  GtkWidget *view = concord_window_get_case_view (f->window);
+  const char *reason = "双方对赔偿金额分歧过大，引导当事人向法院起诉。";
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GPtrArray) closed_steps = NULL;
+  g_autoptr(ConcordCase) c = NULL;
+
+  select_case (f, f->fight_id);
+  assert_at (f, f->fight_id, CONCORD_STAGE_ACCEPTED);
+  click_next (view, "Start Back-to-Back Sessions");
+  assert_at (f, f->fight_id, CONCORD_STAGE_BACK_TO_BACK);
+
+  /* Cancelling leaves the case where it was. */
+  choose_other_move (view, "Mediation Failed…");
+  g_assert_true (wait_for (dialog_open, NULL));
+  answer (find_message_dialog (), "cancel");
+  assert_at (f, f->fight_id, CONCORD_STAGE_BACK_TO_BACK);
+
+  choose_other_move (view, "Mediation Failed…");
+  give_reason (reason);
+  assert_at (f, f->fight_id, CONCORD_STAGE_FAILED);
+  c = load (f, f->fight_id);
+  g_assert_cmpstr (c->stage_reason, ==, reason);
+  g_assert_true (shows_move (view, CONCORD_STAGE_BACK_TO_BACK, CONCORD_STAGE_FAILED));
+
+  steps = path_steps (view);
+  g_assert_cmpuint (steps->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (steps, 2), ==, concord_stage_label (CONCORD_STAGE_BACK_TO_BACK));
+  g_assert_cmpstr (g_ptr_array_index (steps, 3), ==, concord_stage_label (CONCORD_STAGE_FAILED));
+
+  click_next (view, "Close Case");
+  assert_at (f, f->fight_id, CONCORD_STAGE_CLOSED);
+  g_assert_cmpstr (highlighted_stage (view, "exit"), ==, concord_stage_label (CONCORD_STAGE_FAILED));
+  closed_steps = path_steps (view);
+  g_assert_cmpuint (closed_steps->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (closed_steps, 2), ==, concord_stage_label (CONCORD_STAGE_BACK_TO_BACK));
+  g_assert_cmpstr (g_ptr_array_index (closed_steps, 3), ==, concord_stage_label (CONCORD_STAGE_FAILED));
+  g_assert_cmpstr (g_ptr_array_index (closed_steps, 4), ==, concord_stage_label (CONCORD_STAGE_CLOSED));
+  /* The reason of the failure stays readable after closing. */
+  g_assert_true (shows_label (view, reason));
+}
+
 typedef struct
 {
   GApplication        *app;
@@ -1186,6 +1472,10 @@ main (int   argc,
               window_set_up, test_close_with_intake, window_tear_down);
   g_test_add ("/ui/window/not-accept-fails", WindowFixture, GINT_TO_POINTER (FALSE),
               window_set_up, test_not_accept_fails, window_tear_down);
+  g_test_add ("/ui/window/whole-path", WindowFixture, GINT_TO_POINTER (FALSE),
+              window_set_up, test_whole_path, window_tear_down);
+  g_test_add ("/ui/window/failed-path", WindowFixture, GINT_TO_POINTER (FALSE),
+              window_set_up, test_failed_path, window_tear_down);
   g_test_add ("/ui/window/quit-keeps-intake", Fixture, NULL,
               fixture_set_up, test_quit_keeps_intake, fixture_tear_down);
 

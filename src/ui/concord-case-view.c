@@ -36,6 +36,9 @@ struct _ConcordCaseView
   GtkWidget            *actions_box;
   GtkWidget            *accept_button;
   GtkWidget            *reject_button;
+  GtkWidget            *move_button;
+  GtkWidget            *other_moves_button;
+  GtkGrid              *moves_grid;
   GtkWidget            *conflicts_box;
   GtkWidget            *conflicts_list;
   AdwPreferencesGroup  *case_group;
@@ -457,6 +460,190 @@ show_case_group (ConcordCaseView *self)
     add_property (self->case_group, self->case_rows, _("Reason of the last decision"), c->stage_reason);
 }
 
+/* What a button or menu item that moves a case from @from to @to says. */
+static const char *
+move_label (ConcordStage from,
+            ConcordStage to)
+{
+  switch (to)
+    {
+    case CONCORD_STAGE_ACCEPTED:
+      return _("_Accept");
+    case CONCORD_STAGE_BACK_TO_BACK:
+      if (from == CONCORD_STAGE_ACCEPTED)
+        /* Translators: a button that moves a case to the stage of
+         * back-to-back talks (背靠背), one side at a time */
+        return _("Start Back-to-Back Sessions");
+      /* Translators: back from joint sessions or drafting to talks with one side at a time */
+      return _("Back to Back-to-Back Sessions");
+    case CONCORD_STAGE_FACE_TO_FACE:
+      if (from == CONCORD_STAGE_DRAFTING)
+        return _("Back to Face-to-Face Session");
+      /* Translators: a button that moves a case to a joint session (面对面) */
+      return _("Start Face-to-Face Session");
+    case CONCORD_STAGE_DRAFTING:
+      if (from == CONCORD_STAGE_REVIEW)
+        /* Translators: the lawyer sends the agreement back with comments; asks for them */
+        return _("Send Back to Drafting…");
+      /* Translators: a button that starts drafting the agreement (协议起草) */
+      return _("Start Drafting");
+    case CONCORD_STAGE_REVIEW:
+      /* Translators: a button: the drafted agreement goes to the lawyer (法律审核) */
+      return _("Send to Legal Review");
+    case CONCORD_STAGE_SIGNING:
+      /* Translators: a button: the lawyer approves the agreement, which goes to signing */
+      return _("Approve for Signing");
+    case CONCORD_STAGE_FOLLOW_UP:
+      /* Translators: a button: every party has signed; visits and calls (回访) follow */
+      return _("Signed: Start Follow-Up");
+    case CONCORD_STAGE_CLOSED:
+      /* Translators: a button that closes (结案) a case */
+      return _("Close Case");
+    case CONCORD_STAGE_NOT_ACCEPTED:
+      return _("_Do Not Accept…");
+    case CONCORD_STAGE_FAILED:
+      /* Translators: a menu item: mediation failed (调解不成); asks for the reason */
+      return _("Mediation Failed…");
+    case CONCORD_STAGE_WITHDRAWN:
+      /* Translators: a menu item: the applicant withdrew (撤回); asks for the reason */
+      return _("Withdrawn…");
+    case CONCORD_STAGE_RECEIVED:
+    case CONCORD_N_STAGES:
+    default:
+      return concord_stage_label (to);
+    }
+}
+
+/* Whether @to is the next step of the path from @from rather than a step
+ * back or a side exit. */
+static gboolean
+moves_forward (ConcordStage from,
+               ConcordStage to)
+{
+  if (concord_stage_move_needs_reason (from, to))
+    return FALSE;
+  if (to == CONCORD_STAGE_CLOSED)
+    return TRUE;
+  return to > from && to < CONCORD_STAGE_CLOSED;
+}
+
+/* The next step of the path as the suggested button, the other moves in
+ * the menu next to it; a received case keeps its Accept and Do Not Accept
+ * buttons. */
+static void
+show_move_buttons (ConcordCaseView *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  const ConcordStage *next = NULL;
+  ConcordStage from;
+  guint n = 0;
+  gboolean have_next = FALSE;
+
+  if (self->c != NULL)
+    {
+      from = self->c->stage;
+      next = concord_stage_next_moves (from, &n);
+    }
+  else
+    from = CONCORD_STAGE_RECEIVED;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (from == CONCORD_STAGE_RECEIVED &&
+          (next[i] == CONCORD_STAGE_ACCEPTED || next[i] == CONCORD_STAGE_NOT_ACCEPTED))
+        continue;
+      if (!have_next && moves_forward (from, next[i]))
+        {
+          gtk_button_set_label (GTK_BUTTON (self->move_button), move_label (from, next[i]));
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (self->move_button), "i", (gint32) next[i]);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (self->move_button), "case.move");
+          have_next = TRUE;
+          continue;
+        }
+      item = g_menu_item_new (move_label (from, next[i]), NULL);
+      g_menu_item_set_action_and_target_value (item, "case.move", g_variant_new_int32 (next[i]));
+      g_menu_append_item (menu, item);
+    }
+
+  gtk_widget_set_visible (self->move_button, have_next);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->other_moves_button), G_MENU_MODEL (menu));
+  gtk_widget_set_visible (self->other_moves_button, g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
+}
+
+/* The recorded moves under the path: date, from → to, who, why. */
+static void
+show_stage_moves (ConcordCaseView *self,
+                  GPtrArray       *moves)
+{
+  g_autoptr(GPtrArray) members = NULL;
+  GtkWidget *child;
+  int row = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->moves_grid))) != NULL)
+    gtk_grid_remove (self->moves_grid, child);
+
+  if (moves == NULL || moves->len == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->moves_grid), FALSE);
+      return;
+    }
+  members = concord_store_list_members (concord_context_get_store (self->context), NULL);
+
+  for (guint i = 0; i < moves->len; i++)
+    {
+      const ConcordStageMove *move = g_ptr_array_index (moves, i);
+      g_autofree char *when = concord_ui_format_time (move->at);
+      g_autofree char *what = NULL;
+      GtkWidget *label;
+
+      if (move->to_stage < 0 || move->to_stage >= CONCORD_N_STAGES)
+        continue;
+      if (move->from_stage >= 0 && move->from_stage < CONCORD_N_STAGES)
+        /* Translators: a move of a case from one stage to another, e.g. "Accepted → Back-to-back" */
+        what = g_strdup_printf (_("%s → %s"), concord_stage_label (move->from_stage),
+                                concord_stage_label (move->to_stage));
+      else
+        what = g_strdup (concord_stage_label (move->to_stage));
+
+      label = gtk_label_new (when);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_yalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_grid_attach (self->moves_grid, label, 0, row, 1, 1);
+
+      label = gtk_label_new (what);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_yalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_widget_add_css_class (label, "move");
+      gtk_grid_attach (self->moves_grid, label, 1, row, 1, 1);
+
+      label = gtk_label_new (actor_name (members, move->actor));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_yalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_grid_attach (self->moves_grid, label, 2, row, 1, 1);
+
+      label = gtk_label_new (move->reason != NULL ? move->reason : "");
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_yalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_set_visible (label, !concord_text_is_blank (move->reason));
+      gtk_grid_attach (self->moves_grid, label, 3, row, 1, 1);
+      row++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->moves_grid), row > 0);
+}
+
 static void
 update_actions (ConcordCaseView *self)
 {
@@ -468,6 +655,9 @@ update_actions (ConcordCaseView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.edit", have_case);
   gtk_widget_set_visible (self->accept_button, received);
   gtk_widget_set_visible (self->reject_button, received);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.move",
+                                 have_case && self->c->stage != CONCORD_STAGE_CLOSED);
+  show_move_buttons (self);
 }
 
 static void
@@ -498,7 +688,19 @@ show (ConcordCaseView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->due_label), due != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), case_is_overdue (c));
 
-  concord_stage_path_set_stage (self->stage_path, c->stage, -1);
+  {
+    g_autoptr(GPtrArray) moves = NULL;
+    g_autoptr(GError) error = NULL;
+    int left_from = -1, exit_stage = -1;
+
+    moves = concord_store_list_stage_moves (concord_context_get_store (self->context), c->id, &error);
+    if (moves == NULL)
+      g_warning ("Could not read the stage moves of case %" G_GINT64_FORMAT ": %s",
+                 c->id, error->message);
+    concord_stage_path_find_exit (moves, &left_from, &exit_stage);
+    concord_stage_path_set_path (self->stage_path, c->stage, left_from, exit_stage);
+    show_stage_moves (self, moves);
+  }
 
   /* The reason of a decision that ended the case stands out under the path. */
   if (!concord_text_is_blank (c->stage_reason) && concord_stage_is_final (c->stage))
@@ -578,80 +780,141 @@ accept_action (GtkWidget  *widget,
   changed (self);
 }
 
-static AdwMessageDialog *open_reject_dialog (ConcordCaseView *self,
+static AdwMessageDialog *open_reason_dialog (ConcordCaseView *self,
+                                             ConcordStage     to,
                                              const char      *reason);
+
+/* The response that moves the case in a reason dialog. */
+static const char *
+reason_response (ConcordStage to)
+{
+  return to == CONCORD_STAGE_NOT_ACCEPTED ? "reject" : "move";
+}
 
 static void
 reason_changed_cb (GtkTextBuffer    *buffer,
                    AdwMessageDialog *dialog)
 {
+  ConcordStage to = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "to"));
   GtkTextIter start, end;
   g_autofree char *text = NULL;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  adw_message_dialog_set_response_enabled (dialog, "reject", !concord_text_is_blank (text));
+  adw_message_dialog_set_response_enabled (dialog, reason_response (to), !concord_text_is_blank (text));
+}
+
+/* Moves the shown case to @to; deciding acceptance records it as such. */
+static gboolean
+move_case (ConcordCaseView *self,
+           ConcordStage     to,
+           const char      *reason,
+           GError         **error)
+{
+  ConcordStore *store = concord_context_get_store (self->context);
+  const char *username = concord_context_get_username (self->context);
+
+  if (self->c->stage == CONCORD_STAGE_RECEIVED &&
+      (to == CONCORD_STAGE_ACCEPTED || to == CONCORD_STAGE_NOT_ACCEPTED))
+    return concord_store_decide_case (store, self->c->id, to == CONCORD_STAGE_ACCEPTED,
+                                      reason, username, error);
+  return concord_store_move_stage (store, self->c->id, to, reason, username, error);
+}
+
+static const char *
+move_error_heading (ConcordStage to)
+{
+  if (to == CONCORD_STAGE_ACCEPTED)
+    return _("Could Not Accept the Case");
+  if (to == CONCORD_STAGE_NOT_ACCEPTED)
+    return _("Could Not Record the Decision");
+  /* Translators: heading of a message when moving a case to another stage failed */
+  return _("Could Not Change the Stage");
 }
 
 static void
-reject_response_cb (AdwMessageDialog *dialog,
+reason_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     ConcordCaseView  *self)
 {
   GtkTextView *view = g_object_get_data (G_OBJECT (dialog), "reason-view");
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "case-id"));
+  ConcordStage to = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "to"));
   AdwMessageDialog *again;
   g_autofree char *reason = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "reject") != 0)
+  if (g_strcmp0 (response, reason_response (to)) != 0)
     return;
 
   reason = g_strstrip (concord_ui_text_view_dup_text (view));
   if (concord_text_is_blank (reason) || self->c == NULL || self->c->id != id)
     return;
 
-  if (!concord_store_decide_case (concord_context_get_store (self->context),
-                                  id, FALSE, reason,
-                                  concord_context_get_username (self->context),
-                                  &error))
+  if (!move_case (self, to, reason, &error))
     {
-      /* Decided meanwhile at another desk: the view shows how. */
+      /* Moved meanwhile at another desk: the view shows where. */
       if (g_error_matches (error, CONCORD_ERROR, CONCORD_ERROR_STAGE))
         {
-          concord_ui_show_message (get_parent_window (self),
-                                   _("Could Not Record the Decision"), error->message);
+          concord_ui_show_message (get_parent_window (self), move_error_heading (to), error->message);
           changed (self);
           return;
         }
       /* Otherwise the reason is not lost: it is there to try again. */
-      again = open_reject_dialog (self, reason);
-      concord_ui_show_message (GTK_WINDOW (again), _("Could Not Record the Decision"), error->message);
+      again = open_reason_dialog (self, to, reason);
+      concord_ui_show_message (GTK_WINDOW (again), move_error_heading (to), error->message);
       return;
     }
   changed (self);
 }
 
-/* Asks for the reason, @reason already typed when given. */
+/* Asks for the reason of a move to @to, @reason already typed when given. */
 static AdwMessageDialog *
-open_reject_dialog (ConcordCaseView *self,
+open_reason_dialog (ConcordCaseView *self,
+                    ConcordStage     to,
                     const char      *reason)
 {
   AdwMessageDialog *dialog;
   GtkWidget *box, *label, *scroller, *view;
+  const char *heading, *body, *response_label;
+  AdwResponseAppearance appearance = ADW_RESPONSE_DESTRUCTIVE;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self),
-                                                       _("Do Not Accept This Case?"),
-                                                       _("The reason is kept with the case and shown to everyone who opens it.")));
+  body = _("The reason is kept with the case and shown to everyone who opens it.");
+  switch (to)
+    {
+    case CONCORD_STAGE_NOT_ACCEPTED:
+      heading = _("Do Not Accept This Case?");
+      response_label = _("_Do Not Accept");
+      break;
+    case CONCORD_STAGE_FAILED:
+      /* Translators: heading of the dialog that ends a mediation as failed (调解不成) */
+      heading = _("Record the Mediation as Failed?");
+      response_label = _("Mediation _Failed");
+      break;
+    case CONCORD_STAGE_WITHDRAWN:
+      /* Translators: heading of the dialog that records that the case was withdrawn (撤回) */
+      heading = _("Record the Case as Withdrawn?");
+      response_label = _("_Withdrawn");
+      break;
+    case CONCORD_STAGE_DRAFTING:
+    default:
+      /* Translators: heading of the dialog in which the lawyer sends the agreement back */
+      heading = _("Send the Agreement Back to Drafting?");
+      body = _("Say what must change. The comments are kept with the case.");
+      response_label = _("_Send Back");
+      appearance = ADW_RESPONSE_SUGGESTED;
+      break;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self), heading, body));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
-                                    "reject", _("_Do Not Accept"),
+                                    reason_response (to), response_label,
                                     NULL);
-  adw_message_dialog_set_response_appearance (dialog, "reject", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_enabled (dialog, "reject", FALSE);
+  adw_message_dialog_set_response_appearance (dialog, reason_response (to), appearance);
+  adw_message_dialog_set_response_enabled (dialog, reason_response (to), FALSE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
-
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   label = gtk_label_new_with_mnemonic (_("_Reason (required)"));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -684,9 +947,10 @@ open_reject_dialog (ConcordCaseView *self,
 
   g_object_set_data (G_OBJECT (dialog), "reason-view", view);
   g_object_set_data (G_OBJECT (dialog), "case-id", GSIZE_TO_POINTER ((gsize) self->c->id));
+  g_object_set_data (G_OBJECT (dialog), "to", GINT_TO_POINTER (to));
   g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
                            G_CALLBACK (reason_changed_cb), dialog, 0);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (reject_response_cb), self, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reason_response_cb), self, 0);
   if (reason != NULL)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), reason, -1);
 
@@ -704,7 +968,35 @@ reject_action (GtkWidget  *widget,
 
   g_return_if_fail (self->c != NULL);
 
-  open_reject_dialog (self, NULL);
+  open_reason_dialog (self, CONCORD_STAGE_NOT_ACCEPTED, NULL);
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ConcordCaseView *self = CONCORD_CASE_VIEW (widget);
+  int to = g_variant_get_int32 (parameter);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (self->c != NULL);
+  g_return_if_fail (to >= 0 && to < CONCORD_N_STAGES);
+
+  if (concord_stage_move_needs_reason (self->c->stage, to))
+    {
+      open_reason_dialog (self, to, NULL);
+      return;
+    }
+  if (!move_case (self, to, NULL, &error))
+    {
+      concord_ui_show_message (get_parent_window (self), move_error_heading (to), error->message);
+      /* Moved meanwhile at another desk: show where it is now. */
+      if (g_error_matches (error, CONCORD_ERROR, CONCORD_ERROR_STAGE))
+        changed (self);
+      return;
+    }
+  changed (self);
 }
 
 static void
@@ -835,6 +1127,9 @@ concord_case_view_class_init (ConcordCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, actions_box);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, accept_button);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, reject_button);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, move_button);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, other_moves_button);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, moves_grid);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, conflicts_box);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, conflicts_list);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, case_group);
@@ -846,6 +1141,7 @@ concord_case_view_class_init (ConcordCaseViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "case.accept", NULL, accept_action);
   gtk_widget_class_install_action (widget_class, "case.reject", NULL, reject_action);
+  gtk_widget_class_install_action (widget_class, "case.move", "i", move_action);
   gtk_widget_class_install_action (widget_class, "case.edit", NULL, edit_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -16,6 +16,7 @@ struct _ConcordStagePath
 
   ConcordStage stage;
   int          left_from;
+  int          exit_stage;
 };
 
 enum {
@@ -65,10 +66,29 @@ concord_stage_path_compute (ConcordStage         stage,
                             int                  left_from,
                             ConcordStagePathStep steps[CONCORD_STAGE_PATH_MAX_STEPS])
 {
+  return concord_stage_path_compute_exit (stage, left_from, -1, steps);
+}
+
+guint
+concord_stage_path_compute_exit (ConcordStage         stage,
+                                 int                  left_from,
+                                 int                  exit_stage,
+                                 ConcordStagePathStep steps[CONCORD_STAGE_PATH_MAX_STEPS])
+{
   guint n = 0;
 
   g_return_val_if_fail (stage >= 0 && stage < CONCORD_N_STAGES, 0);
+  g_return_val_if_fail (exit_stage == -1 || is_side_exit (exit_stage), 0);
   g_return_val_if_fail (steps != NULL, 0);
+
+  /* Closed after a side exit: the exit stays on the path. */
+  if (stage == CONCORD_STAGE_CLOSED && exit_stage != -1)
+    {
+      n = concord_stage_path_compute_exit (exit_stage, left_from, -1, steps);
+      steps[n].stage = CONCORD_STAGE_CLOSED;
+      steps[n].state = CONCORD_STEP_CURRENT;
+      return n + 1;
+    }
 
   if (is_side_exit (stage))
     {
@@ -107,6 +127,27 @@ concord_stage_path_compute (ConcordStage         stage,
       n++;
     }
   return n;
+}
+
+void
+concord_stage_path_find_exit (GPtrArray *moves,
+                              int       *left_from,
+                              int       *exit_stage)
+{
+  g_return_if_fail (left_from != NULL && exit_stage != NULL);
+
+  *left_from = -1;
+  *exit_stage = -1;
+  for (guint i = 0; moves != NULL && i < moves->len; i++)
+    {
+      const ConcordStageMove *move = g_ptr_array_index (moves, i);
+
+      if (move->to_stage >= 0 && move->to_stage < CONCORD_N_STAGES && is_side_exit (move->to_stage))
+        {
+          *exit_stage = move->to_stage;
+          *left_from = main_path_index (move->from_stage) != G_MAXUINT ? move->from_stage : -1;
+        }
+    }
 }
 
 static GtkWidget *
@@ -228,7 +269,7 @@ rebuild (ConcordStagePath *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
-  n = concord_stage_path_compute (self->stage, self->left_from, steps);
+  n = concord_stage_path_compute_exit (self->stage, self->left_from, self->exit_stage, steps);
   for (guint i = 0; i < n; i++)
     {
       gboolean next_reached = i + 1 < n && steps[i + 1].state != CONCORD_STEP_LATER;
@@ -239,7 +280,7 @@ rebuild (ConcordStagePath *self)
 
   /* A short path that left the main one stays compact at the start
    * instead of spreading a few steps over the whole width. */
-  if (is_side_exit (self->stage))
+  if (is_side_exit (self->stage) || self->exit_stage != -1)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "left-path");
       gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_START);
@@ -341,6 +382,7 @@ concord_stage_path_init (ConcordStagePath *self)
                                   -1);
   self->stage = CONCORD_STAGE_RECEIVED;
   self->left_from = -1;
+  self->exit_stage = -1;
   rebuild (self);
 }
 
@@ -355,12 +397,26 @@ concord_stage_path_set_stage (ConcordStagePath *self,
                               ConcordStage      stage,
                               int               left_from)
 {
+  concord_stage_path_set_path (self, stage, left_from, -1);
+}
+
+void
+concord_stage_path_set_path (ConcordStagePath *self,
+                             ConcordStage      stage,
+                             int               left_from,
+                             int               exit_stage)
+{
   g_return_if_fail (CONCORD_IS_STAGE_PATH (self));
   g_return_if_fail (stage >= 0 && stage < CONCORD_N_STAGES);
   g_return_if_fail (left_from >= -1 && left_from < CONCORD_N_STAGES);
+  g_return_if_fail (exit_stage == -1 || is_side_exit (exit_stage));
 
-  if (self->stage == stage && self->left_from == left_from)
+  /* Only a closed case keeps the exit it took. */
+  if (stage != CONCORD_STAGE_CLOSED)
+    exit_stage = -1;
+  if (self->stage == stage && self->left_from == left_from && self->exit_stage == exit_stage)
     return;
+  self->exit_stage = exit_stage;
 
   g_object_freeze_notify (G_OBJECT (self));
   if (self->stage != stage)

@@ -11,6 +11,7 @@
 
 #include "concord-intake-dialog.h"
 #include "concord-preferences-window.h"
+#include "concord-session-window.h"
 #include "concord-window.h"
 #include "concord-application.h"
 
@@ -238,6 +239,90 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_activated, NULL, NULL, NULL, { 0 } },
 };
 
+/* The test hook of tests/test-note-kill.c: with CONCORD_TEST_SESSION=<case
+ * id> and CONCORD_TEST_TYPE=<text>, a session is started for that case as
+ * soon as the main window is up, and the text is typed into its notes, one
+ * character every 20 ms, with "typed N" on stdout after each. */
+
+typedef struct
+{
+  ConcordSessionWindow *window;  /* weak */
+  char                 *text;
+  const char           *next;
+  guint                 typed;
+} TestTyping;
+
+static void
+test_typing_free (gpointer data)
+{
+  TestTyping *typing = data;
+
+  g_clear_weak_pointer (&typing->window);
+  g_free (typing->text);
+  g_free (typing);
+}
+
+static gboolean
+test_type_cb (gpointer data)
+{
+  TestTyping *typing = data;
+  const char *after;
+
+  if (typing->window == NULL || *typing->next == '\0')
+    return G_SOURCE_REMOVE;
+  after = g_utf8_next_char (typing->next);
+  gtk_text_buffer_insert_at_cursor (concord_session_window_get_buffer (typing->window),
+                                    typing->next, (int) (after - typing->next));
+  typing->next = after;
+  typing->typed++;
+  printf ("typed %u\n", typing->typed);
+  fflush (stdout);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+test_session_cb (gpointer data)
+{
+  ConcordApplication *self = CONCORD_APPLICATION (data);
+  ConcordStore *store = concord_context_get_store (self->context);
+  const char *text = g_getenv ("CONCORD_TEST_TYPE");
+  gint64 case_id = g_ascii_strtoll (g_getenv ("CONCORD_TEST_SESSION"), NULL, 10);
+  g_autoptr(ConcordCase) c = NULL;
+  g_autoptr(GError) error = NULL;
+  ConcordSessionWindow *window;
+  ConcordSessionKind kind;
+  TestTyping *typing;
+
+  c = concord_store_load_case (store, case_id, &error);
+  if (c == NULL || c->parties->len == 0)
+    {
+      g_printerr ("CONCORD_TEST_SESSION: no case %" G_GINT64_FORMAT " with parties: %s\n",
+                  case_id, error != NULL ? error->message : "");
+      return G_SOURCE_REMOVE;
+    }
+  kind = c->stage == CONCORD_STAGE_FACE_TO_FACE ? CONCORD_SESSION_FACE_TO_FACE : CONCORD_SESSION_BACK_TO_BACK;
+  window = concord_session_window_start (GTK_APPLICATION (self), self->context, c, kind, NULL,
+                                         ((ConcordParty *) g_ptr_array_index (c->parties, 0))->id,
+                                         &error);
+  if (window == NULL)
+    {
+      g_printerr ("CONCORD_TEST_SESSION: %s\n", error->message);
+      return G_SOURCE_REMOVE;
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  printf ("session %" G_GINT64_FORMAT " note %" G_GINT64_FORMAT "\n",
+          concord_session_window_get_session_id (window),
+          concord_session_window_get_note_id (window));
+  fflush (stdout);
+
+  typing = g_new0 (TestTyping, 1);
+  g_set_weak_pointer (&typing->window, window);
+  typing->text = g_strdup (text != NULL ? text : "");
+  typing->next = typing->text;
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 20, test_type_cb, typing, test_typing_free);
+  return G_SOURCE_REMOVE;
+}
+
 /* Overrides */
 
 static int
@@ -308,6 +393,8 @@ concord_application_activate (GApplication *app)
   if (g_strcmp0 (g_getenv ("CONCORD_BENCH_EXIT_AFTER_MAP"), "1") == 0)
     g_signal_connect_object (window, "map", G_CALLBACK (bench_map_cb), self, G_CONNECT_AFTER);
   gtk_window_present (window);
+  if (g_getenv ("CONCORD_TEST_SESSION") != NULL)
+    g_idle_add_full (G_PRIORITY_LOW, test_session_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -350,7 +437,8 @@ concord_application_new (void)
 {
   return g_object_new (CONCORD_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", g_getenv ("CONCORD_TEST_SESSION") != NULL
+                                ? G_APPLICATION_NON_UNIQUE : G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/io/github/concord/Concord",
                        NULL);
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "concord-intake-dialog.h"
+#include "concord-session-window.h"
 #include "concord-stage-path.h"
 #include "concord-ui-util.h"
 #include "concord-case-view.h"
@@ -37,6 +38,7 @@ struct _ConcordCaseView
   GtkWidget            *accept_button;
   GtkWidget            *reject_button;
   GtkWidget            *move_button;
+  GtkWidget            *session_button;
   GtkWidget            *other_moves_button;
   GtkGrid              *moves_grid;
   GtkWidget            *conflicts_box;
@@ -644,6 +646,14 @@ show_stage_moves (ConcordCaseView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->moves_grid), row > 0);
 }
 
+static gboolean
+in_session_stage (ConcordCaseView *self)
+{
+  return self->c != NULL &&
+         (self->c->stage == CONCORD_STAGE_BACK_TO_BACK ||
+          self->c->stage == CONCORD_STAGE_FACE_TO_FACE);
+}
+
 static void
 update_actions (ConcordCaseView *self)
 {
@@ -658,6 +668,8 @@ update_actions (ConcordCaseView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.move",
                                  have_case && self->c->stage != CONCORD_STAGE_CLOSED);
   show_move_buttons (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.start-session", in_session_stage (self));
+  gtk_widget_set_visible (self->session_button, in_session_stage (self));
 }
 
 static void
@@ -1088,6 +1100,142 @@ concord_case_view_set_property (GObject      *object,
     }
 }
 
+/* Starting a session */
+
+static void
+session_kind_changed_cb (GtkDropDown *kind_dropdown,
+                         GParamSpec  *pspec,
+                         GtkWidget   *party_box)
+{
+  gtk_widget_set_visible (party_box,
+                          gtk_drop_down_get_selected (kind_dropdown) == CONCORD_SESSION_BACK_TO_BACK);
+}
+
+static void
+start_session_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           ConcordCaseView  *self)
+{
+  GtkDropDown *kind_dropdown = g_object_get_data (G_OBJECT (dialog), "kind-dropdown");
+  GtkDropDown *party_dropdown = g_object_get_data (G_OBJECT (dialog), "party-dropdown");
+  GtkEditable *room_entry = g_object_get_data (G_OBJECT (dialog), "room-entry");
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "case-id"));
+  ConcordSessionKind kind;
+  gint64 party_id = 0;
+  guint party;
+  ConcordSessionWindow *window;
+  GtkRoot *root;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "start") != 0 || self->c == NULL || self->c->id != id)
+    return;
+
+  kind = gtk_drop_down_get_selected (kind_dropdown) == CONCORD_SESSION_FACE_TO_FACE
+         ? CONCORD_SESSION_FACE_TO_FACE : CONCORD_SESSION_BACK_TO_BACK;
+  party = gtk_drop_down_get_selected (party_dropdown);
+  if (kind == CONCORD_SESSION_BACK_TO_BACK)
+    {
+      if (party >= self->c->parties->len)
+        return;
+      party_id = ((ConcordParty *) g_ptr_array_index (self->c->parties, party))->id;
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  window = concord_session_window_start (GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL,
+                                         self->context, self->c, kind,
+                                         gtk_editable_get_text (room_entry), party_id, &error);
+  if (window == NULL)
+    {
+      concord_ui_show_message (get_parent_window (self), _("Could Not Start the Session"), error->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+labelled (const char *mnemonic,
+          GtkWidget  *widget)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), widget);
+  return box;
+}
+
+static void
+start_session_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ConcordCaseView *self = CONCORD_CASE_VIEW (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *kind_dropdown, *party_dropdown, *party_box, *room_entry;
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) parties = gtk_string_list_new (NULL);
+
+  if (!in_session_stage (self))
+    return;
+
+  for (int k = 0; k < CONCORD_N_SESSION_KINDS; k++)
+    gtk_string_list_append (kinds, concord_session_kind_label (k));
+  for (guint i = 0; i < self->c->parties->len; i++)
+    {
+      const ConcordParty *p = g_ptr_array_index (self->c->parties, i);
+      /* Translators: a party in the list of whom a back-to-back session is
+       * with: name and role, e.g. "张某（申请人）" */
+      g_autofree char *item = g_strdup_printf (_("%s (%s)"), p->name, concord_party_role_label (p->role));
+
+      gtk_string_list_append (parties, item);
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self), _("Start a Session?"),
+                                                       _("The notes are saved as they are typed.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    /* Translators: response of the dialog that starts a session */
+                                    "start", _("_Start"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "start", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "start");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_message_dialog_set_response_enabled (dialog, "start", self->c->parties->len > 0);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  kind_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kinds)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind_dropdown),
+                              self->c->stage == CONCORD_STAGE_FACE_TO_FACE
+                              ? CONCORD_SESSION_FACE_TO_FACE : CONCORD_SESSION_BACK_TO_BACK);
+  gtk_box_append (GTK_BOX (box), labelled (_("_Kind"), kind_dropdown));
+  party_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (parties)), NULL);
+  party_box = labelled (_("_With party"), party_dropdown);
+  gtk_box_append (GTK_BOX (box), party_box);
+  room_entry = gtk_entry_new ();
+  /* Translators: placeholder of the room of a session */
+  gtk_entry_set_placeholder_text (GTK_ENTRY (room_entry), _("e.g. Mediation room 2"));
+  gtk_entry_set_activates_default (GTK_ENTRY (room_entry), TRUE);
+  gtk_box_append (GTK_BOX (box), labelled (_("_Room"), room_entry));
+  adw_message_dialog_set_extra_child (dialog, box);
+
+  g_signal_connect_object (kind_dropdown, "notify::selected",
+                           G_CALLBACK (session_kind_changed_cb), party_box, 0);
+  session_kind_changed_cb (GTK_DROP_DOWN (kind_dropdown), NULL, party_box);
+
+  g_object_set_data (G_OBJECT (dialog), "kind-dropdown", kind_dropdown);
+  g_object_set_data (G_OBJECT (dialog), "party-dropdown", party_dropdown);
+  g_object_set_data (G_OBJECT (dialog), "room-entry", room_entry);
+  g_object_set_data (G_OBJECT (dialog), "case-id", GSIZE_TO_POINTER ((gsize) self->c->id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (start_session_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 concord_case_view_class_init (ConcordCaseViewClass *klass)
 {
@@ -1128,6 +1276,7 @@ concord_case_view_class_init (ConcordCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, accept_button);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, reject_button);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, move_button);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, session_button);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, other_moves_button);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, moves_grid);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, conflicts_box);
@@ -1143,6 +1292,9 @@ concord_case_view_class_init (ConcordCaseViewClass *klass)
   gtk_widget_class_install_action (widget_class, "case.reject", NULL, reject_action);
   gtk_widget_class_install_action (widget_class, "case.move", "i", move_action);
   gtk_widget_class_install_action (widget_class, "case.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "case.start-session", NULL, start_session_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "case.start-session", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "caseview");

@@ -1552,6 +1552,32 @@ bind_query (sqlite3_stmt           *stmt,
   bind_named_text (stmt, ":now", now);
 }
 
+/* Columns: id, case_no, party_names, category, stage, mediation_type,
+ * received_at, due_at, facts (shortened). */
+static ConcordCaseSummary *
+summary_from_row (ConcordSqliteStore *self,
+                  sqlite3_stmt       *stmt,
+                  const char         *now)
+{
+  const char *category = column_str (stmt, 3);
+  const char *due_at = column_str (stmt, 7);
+  ConcordStage stage = code_or (concord_stage_from_code (column_str (stmt, 4)), CONCORD_STAGE_RECEIVED);
+  gboolean overdue = due_at != NULL && strcmp (due_at, now) < 0 && !concord_stage_is_final (stage);
+
+  return concord_case_summary_new (sqlite3_column_int64 (stmt, 0),
+                                   column_str (stmt, 1),
+                                   column_str (stmt, 2),
+                                   category,
+                                   category ? g_hash_table_lookup (self->category_labels, category) : NULL,
+                                   stage,
+                                   code_or (concord_mediation_type_from_code (column_str (stmt, 5)),
+                                            CONCORD_MEDIATION_PEOPLE),
+                                   column_str (stmt, 6),
+                                   due_at,
+                                   overdue,
+                                   column_str (stmt, 8));
+}
+
 static GPtrArray *
 sqlite_query_cases (ConcordStore           *store,
                     const ConcordCaseQuery *query,
@@ -1585,26 +1611,7 @@ sqlite_query_cases (ConcordStore           *store,
   bind_query (stmt, query, match, before_id, now);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *category = column_str (stmt, 3);
-      const char *due_at = column_str (stmt, 7);
-      ConcordStage stage = code_or (concord_stage_from_code (column_str (stmt, 4)), CONCORD_STAGE_RECEIVED);
-      gboolean overdue = due_at != NULL && strcmp (due_at, now) < 0 && !concord_stage_is_final (stage);
-
-      g_ptr_array_add (result,
-                       concord_case_summary_new (sqlite3_column_int64 (stmt, 0),
-                                                 column_str (stmt, 1),
-                                                 column_str (stmt, 2),
-                                                 category,
-                                                 category ? g_hash_table_lookup (self->category_labels, category) : NULL,
-                                                 stage,
-                                                 code_or (concord_mediation_type_from_code (column_str (stmt, 5)),
-                                                          CONCORD_MEDIATION_PEOPLE),
-                                                 column_str (stmt, 6),
-                                                 due_at,
-                                                 overdue,
-                                                 column_str (stmt, 8)));
-    }
+    g_ptr_array_add (result, summary_from_row (self, stmt, now));
   if (rc != SQLITE_DONE)
     {
       _concord_sqlite_set_error (self->db, rc, "search", error);
@@ -2921,26 +2928,7 @@ sqlite_find_linked_cases (ConcordStore *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *category = column_str (stmt, 3);
-      const char *due_at = column_str (stmt, 7);
-      ConcordStage stage = code_or (concord_stage_from_code (column_str (stmt, 4)), CONCORD_STAGE_RECEIVED);
-      gboolean overdue = due_at != NULL && strcmp (due_at, now) < 0 && !concord_stage_is_final (stage);
-
-      g_ptr_array_add (result,
-                       concord_case_summary_new (sqlite3_column_int64 (stmt, 0),
-                                                 column_str (stmt, 1),
-                                                 column_str (stmt, 2),
-                                                 category,
-                                                 category ? g_hash_table_lookup (self->category_labels, category) : NULL,
-                                                 stage,
-                                                 code_or (concord_mediation_type_from_code (column_str (stmt, 5)),
-                                                          CONCORD_MEDIATION_PEOPLE),
-                                                 column_str (stmt, 6),
-                                                 due_at,
-                                                 overdue,
-                                                 column_str (stmt, 8)));
-    }
+    g_ptr_array_add (result, summary_from_row (self, stmt, now));
   if (rc != SQLITE_DONE)
     {
       _concord_sqlite_set_error (self->db, rc, "linked cases", error);

@@ -314,6 +314,7 @@ test_notes (Fixture      *f,
   gint64 caucus_note;
   gint64 joint_note;
   gint64 started;
+  guint n_audit;
   const int rounds = 500;
   double per_call_ms;
 
@@ -352,12 +353,18 @@ test_notes (Fixture      *f,
   g_assert_true (concord_store_set_note_text (f->store, caucus_note, "张某：其实八万也可以接受，但不要告诉吴某。", &error));
   g_assert_no_error (error);
 
-  /* Sharing is recorded: who and when. Not twice; not a joint note. */
+  /* Sharing is recorded: who and when. Sharing again records nothing
+   * more; a joint note cannot be shared. */
   g_assert_true (concord_store_share_note (f->store, caucus_note, ACTOR, &error));
   g_assert_no_error (error);
-  g_assert_false (concord_store_share_note (f->store, caucus_note, ACTOR, &error));
-  g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_CONFLICT);
-  g_clear_error (&error);
+  audit = concord_store_list_audit (f->store, c->id, &error);
+  n_audit = audit->len;
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  g_assert_true (concord_store_share_note (f->store, caucus_note, ACTOR, &error));
+  g_assert_no_error (error);
+  audit = concord_store_list_audit (f->store, c->id, &error);
+  g_assert_cmpuint (audit->len, ==, n_audit);
+  g_clear_pointer (&audit, g_ptr_array_unref);
   g_assert_false (concord_store_share_note (f->store, joint_note, ACTOR, &error));
   g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID);
   g_clear_error (&error);
@@ -671,6 +678,357 @@ test_session_kind_codes (void)
   g_assert_nonnull (concord_position_kind_label (CONCORD_POSITION_DEMAND));
 }
 
+/* Attendees can be added and removed after the start, with an audit
+ * entry each; a name is needed; a party must be one of the case's. */
+static void
+test_attendees (Fixture      *f,
+                gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConcordCase) c = stored_fire_case (f, CONCORD_STAGE_FACE_TO_FACE);
+  g_autoptr(ConcordCase) other = stored_fire_case (f, CONCORD_STAGE_ACCEPTED);
+  g_autoptr(ConcordAttendee) helper = concord_attendee_new ();
+  g_autoptr(ConcordAttendee) blank = concord_attendee_new ();
+  g_autoptr(ConcordAttendee) stranger = concord_attendee_new ();
+  g_autoptr(ConcordSession) session = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  ConcordAttendee *a;
+  gint64 id = start (f, c, CONCORD_SESSION_FACE_TO_FACE, "一号调解室", party_id (c, 0));
+  gint64 helper_id;
+
+  helper->name = g_strdup (" 赵大妈 ");
+  helper->role = g_strdup ("居委会委员");
+  helper_id = concord_store_add_attendee (f->store, id, helper, ACTOR, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (helper_id, >, 0);
+  g_assert_cmpint (helper->id, ==, helper_id);
+
+  blank->name = g_strdup ("   ");
+  g_assert_cmpint (concord_store_add_attendee (f->store, id, blank, ACTOR, &error), ==, 0);
+  g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID);
+  g_clear_error (&error);
+
+  stranger->name = g_strdup ("别案当事人");
+  stranger->party_id = party_id (other, 0);
+  g_assert_cmpint (concord_store_add_attendee (f->store, id, stranger, ACTOR, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (concord_store_add_attendee (f->store, 99999, helper, ACTOR, &error), ==, 0);
+  g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  session = concord_store_load_session (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (session->attendees->len, ==, 2);
+  a = g_ptr_array_index (session->attendees, 1);
+  g_assert_cmpstr (a->name, ==, "赵大妈");
+  g_assert_cmpstr (a->role, ==, "居委会委员");
+  g_assert_cmpint (a->party_id, ==, 0);
+  g_clear_pointer (&session, concord_session_unref);
+
+  g_assert_true (concord_store_remove_attendee (f->store, helper_id, ACTOR, &error));
+  g_assert_no_error (error);
+  g_assert_false (concord_store_remove_attendee (f->store, helper_id, ACTOR, &error));
+  g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  session = concord_store_load_session (f->store, id, &error);
+  g_assert_cmpuint (session->attendees->len, ==, 1);
+
+  audit = concord_store_list_audit (f->store, c->id, &error);
+  g_assert_cmpstr (((ConcordAuditEntry *) g_ptr_array_index (audit, audit->len - 2))->action, ==,
+                   "session.attendee");
+  g_assert_cmpstr (((ConcordAuditEntry *) g_ptr_array_index (audit, audit->len - 1))->action, ==,
+                   "session.attendee.remove");
+}
+
+/* The per-note switch goes both ways and is recorded each time. */
+static void
+test_note_share_switch (Fixture      *f,
+                        gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConcordCase) c = stored_fire_case (f, CONCORD_STAGE_BACK_TO_BACK);
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  gint64 session = start (f, c, CONCORD_SESSION_BACK_TO_BACK, NULL, party_id (c, 0));
+  gint64 note = concord_store_add_note (f->store, session, party_id (c, 0), "底线八万", ACTOR, &error);
+  ConcordNote *n;
+
+  g_assert_no_error (error);
+  g_assert_true (concord_store_set_note_shared (f->store, note, TRUE, "李律师", &error));
+  g_assert_no_error (error);
+  notes = concord_store_list_notes (f->store, 0, session, &error);
+  n = g_ptr_array_index (notes, 0);
+  g_assert_nonnull (n->shared_at);
+  g_assert_cmpstr (n->shared_by, ==, "李律师");
+  g_assert_true (concord_privacy_shows_note (n, TRUE));
+  g_clear_pointer (&notes, g_ptr_array_unref);
+
+  g_assert_true (concord_store_set_note_shared (f->store, note, FALSE, ACTOR, &error));
+  g_assert_no_error (error);
+  notes = concord_store_list_notes (f->store, 0, session, &error);
+  n = g_ptr_array_index (notes, 0);
+  g_assert_null (n->shared_at);
+  g_assert_null (n->shared_by);
+  g_assert_true (concord_note_is_private (n));
+  g_assert_false (concord_privacy_shows_note (n, TRUE));
+  g_assert_true (concord_privacy_shows_note (n, FALSE));
+
+  audit = concord_store_list_audit (f->store, c->id, &error);
+  g_assert_cmpstr (((ConcordAuditEntry *) g_ptr_array_index (audit, audit->len - 2))->action, ==, "note.share");
+  g_assert_cmpstr (((ConcordAuditEntry *) g_ptr_array_index (audit, audit->len - 1))->action, ==, "note.unshare");
+}
+
+static void
+test_privacy_rules (void)
+{
+  g_autoptr(ConcordSession) caucus = concord_session_new ();
+  g_autoptr(ConcordSession) joint = concord_session_new ();
+  ConcordNote private_note = { .confidential = TRUE };
+  ConcordNote shared_note = { .confidential = TRUE, .shared_at = (char *) "2026-11-20T08:00:00Z" };
+  ConcordNote joint_note = { .confidential = FALSE };
+
+  caucus->kind = CONCORD_SESSION_BACK_TO_BACK;
+  joint->kind = CONCORD_SESSION_FACE_TO_FACE;
+  g_assert_false (concord_privacy_shows_session_content (caucus, TRUE));
+  g_assert_true (concord_privacy_shows_session_content (caucus, FALSE));
+  g_assert_true (concord_privacy_shows_session_content (joint, TRUE));
+  g_assert_false (concord_privacy_shows_note (&private_note, TRUE));
+  g_assert_true (concord_privacy_shows_note (&private_note, FALSE));
+  g_assert_true (concord_privacy_shows_note (&shared_note, TRUE));
+  g_assert_true (concord_privacy_shows_note (&joint_note, TRUE));
+}
+
+static ConcordReferral *
+work_order (const char *department,
+            const char *request,
+            const char *due)
+{
+  ConcordReferral *r = concord_referral_new (CONCORD_REFERRAL_DEPARTMENT);
+
+  r->detail = g_strdup (department);
+  r->request = g_strdup (request);
+  r->due_date = g_strdup (due);
+  return r;
+}
+
+static void
+test_referral_validate (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConcordReferral) sue = concord_referral_new (CONCORD_REFERRAL_LITIGATION);
+  g_autoptr(ConcordReferral) ok = work_order ("区市场监管局", "核查商户经营资质", "2026年12月7日");
+  g_autoptr(ConcordReferral) no_dept = work_order (" ", "核查", "2026-12-07");
+  g_autoptr(ConcordReferral) no_request = work_order ("区住建委", NULL, "2026-12-07");
+  g_autoptr(ConcordReferral) no_date = work_order ("区住建委", "核查", NULL);
+  g_autoptr(ConcordReferral) bad_date = work_order ("区住建委", "核查", "2026-02-30");
+  g_autoptr(ConcordReferral) past = work_order ("区住建委", "核查", "2026-11-19");
+
+  g_assert_true (concord_referral_validate (sue, "2026-11-20", &error));
+  g_assert_true (concord_referral_validate (ok, "2026-11-20", &error));
+  g_assert_no_error (error);
+  g_assert_true (concord_referral_validate (past, NULL, &error));
+  for (guint i = 0; i < 5; i++)
+    {
+      ConcordReferral *bad[] = { no_dept, no_request, no_date, bad_date, past };
+
+      g_assert_false (concord_referral_validate (bad[i], "2026-11-20", &error));
+      g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_assert_true (concord_referral_is_open_work_order (ok));
+  g_assert_false (concord_referral_is_open_work_order (sue));
+  g_assert_cmpint (concord_referral_kind_from_code ("department"), ==, CONCORD_REFERRAL_DEPARTMENT);
+  g_assert_cmpint (concord_referral_kind_from_code ("court"), ==, -1);
+  g_assert_cmpstr (concord_referral_kind_to_code (CONCORD_REFERRAL_JUDICIAL), ==, "judicial");
+  for (int k = 0; k < CONCORD_N_REFERRAL_KINDS; k++)
+    g_assert_nonnull (concord_referral_kind_label (k));
+}
+
+static guint
+count_query (Fixture         *f,
+             ConcordCaseQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = concord_store_query_cases (f->store, query, 0, 100, &error);
+
+  g_assert_no_error (error);
+  return rows->len;
+}
+
+/* Scenario 7: after two rounds the case fails; the parties are guided to
+ * court and a work order goes to a department, open until answered. */
+static void
+test_fail_case (Fixture      *f,
+                gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConcordCase) c = stored_fire_case (f, CONCORD_STAGE_FACE_TO_FACE);
+  g_autoptr(ConcordCase) loaded = NULL;
+  g_autoptr(GPtrArray) referrals = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_referral_free);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(ConcordCaseQuery) query = concord_case_query_new ();
+  g_autofree char *before = NULL;
+  ConcordReferral *r;
+  ConcordReferral *sue;
+  guint n_audit;
+
+  g_setenv ("CONCORD_NOW", "2026-11-20T08:00:00Z", TRUE);
+
+  /* Nothing recorded: refused, nothing changed. */
+  before = query_text (f, "SELECT stage || '|' || count(*) FROM cases JOIN referral ON 1 = 1");
+  g_assert_false (concord_store_fail_case (f->store, c->id, "吴某拒绝任何方案", referrals, ACTOR, &error));
+  g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID);
+  g_clear_error (&error);
+
+  sue = concord_referral_new (CONCORD_REFERRAL_LITIGATION);
+  sue->detail = g_strdup ("  东城区人民法院 ");
+  g_ptr_array_add (referrals, sue);
+  g_ptr_array_add (referrals, work_order ("区住建委", "核查房屋安全隐患", "2026-11-19"));
+
+  /* A past due date, a blank reason: refused, nothing written. */
+  audit = concord_store_list_audit (f->store, c->id, &error);
+  n_audit = audit->len;
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  g_assert_false (concord_store_fail_case (f->store, c->id, "吴某拒绝任何方案", referrals, ACTOR, &error));
+  g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID);
+  g_clear_error (&error);
+  r = g_ptr_array_index (referrals, 1);
+  g_free (r->due_date);
+  r->due_date = g_strdup ("2026年12月4日");
+  g_assert_false (concord_store_fail_case (f->store, c->id, "  ", referrals, ACTOR, &error));
+  g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (f, "referral"), ==, 0);
+  audit = concord_store_list_audit (f->store, c->id, &error);
+  g_assert_cmpuint (audit->len, ==, n_audit);
+  g_clear_pointer (&audit, g_ptr_array_unref);
+
+  /* Through move_stage the referral would be missing. */
+  g_assert_false (concord_store_move_stage (f->store, c->id, CONCORD_STAGE_FAILED, "拒绝", ACTOR, &error));
+  g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE);
+  g_clear_error (&error);
+
+  g_assert_true (concord_store_fail_case (f->store, c->id, "吴某拒绝任何方案", referrals, ACTOR, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sue->id, >, 0);
+  g_assert_cmpint (r->id, >, sue->id);
+  g_assert_cmpstr (r->due_date, ==, "2026-12-04");
+  g_assert_cmpstr (r->created_by, ==, ACTOR);
+
+  loaded = concord_store_load_case (f->store, c->id, &error);
+  g_assert_cmpint (loaded->stage, ==, CONCORD_STAGE_FAILED);
+  g_assert_cmpstr (loaded->stage_reason, ==, "吴某拒绝任何方案");
+
+  listed = concord_store_list_referrals (f->store, c->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  r = g_ptr_array_index (listed, 0);
+  g_assert_cmpint (r->kind, ==, CONCORD_REFERRAL_LITIGATION);
+  g_assert_cmpstr (r->detail, ==, "东城区人民法院");
+  g_assert_null (r->due_date);
+  g_assert_false (concord_referral_is_open_work_order (r));
+  r = g_ptr_array_index (listed, 1);
+  g_assert_cmpint (r->kind, ==, CONCORD_REFERRAL_DEPARTMENT);
+  g_assert_cmpstr (r->detail, ==, "区住建委");
+  g_assert_cmpstr (r->request, ==, "核查房屋安全隐患");
+  g_assert_cmpstr (r->created_at, ==, "2026-11-20T08:00:00Z");
+  g_assert_true (concord_referral_is_open_work_order (r));
+
+  /* The list shows the open work order, and can show only those. */
+  rows = concord_store_query_cases (f->store, query, 0, 10, &error);
+  g_assert_cmpstr (concord_case_summary_get_work_order_due (g_ptr_array_index (rows, 0)), ==, "2026-12-04");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  query->open_work_orders = TRUE;
+  g_assert_cmpuint (count_query (f, query), ==, 1);
+
+  /* Answered: closed for good. */
+  g_assert_false (concord_store_answer_work_order (f->store, r->id, " ", ACTOR, &error));
+  g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (concord_store_answer_work_order (f->store, sue->id, "不适用", ACTOR, &error));
+  g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_setenv ("CONCORD_NOW", "2026-11-27T02:00:00Z", TRUE);
+  g_assert_true (concord_store_answer_work_order (f->store, r->id, "已现场核查，责令整改", "内勤", &error));
+  g_assert_no_error (error);
+  g_assert_false (concord_store_answer_work_order (f->store, r->id, "又一次", ACTOR, &error));
+  g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_query (f, query), ==, 0);
+  query->open_work_orders = FALSE;
+  rows = concord_store_query_cases (f->store, query, 0, 10, &error);
+  g_assert_null (concord_case_summary_get_work_order_due (g_ptr_array_index (rows, 0)));
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = concord_store_list_referrals (f->store, c->id, &error);
+  r = g_ptr_array_index (listed, 1);
+  g_assert_cmpstr (r->answer, ==, "已现场核查，责令整改");
+  g_assert_cmpstr (r->answered_by, ==, "内勤");
+  g_assert_cmpstr (r->answered_at, ==, "2026-11-27T02:00:00Z");
+  g_assert_false (concord_referral_is_open_work_order (r));
+
+  audit = concord_store_list_audit (f->store, c->id, &error);
+  g_assert_cmpstr (((ConcordAuditEntry *) g_ptr_array_index (audit, audit->len - 1))->action, ==,
+                   "workorder.answer");
+  g_assert_true (concord_store_verify_audit (f->store, &error));
+  g_unsetenv ("CONCORD_NOW");
+}
+
+/* Police mediation: while there has been one session, the case is due at
+ * the latest 7 working days after it (公安机关办理行政案件程序规定 art. 183);
+ * a second session puts the stage's own limit back. */
+static void
+test_police_second_session (Fixture      *f,
+                            gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConcordCase) c = fixture_fire_case ();
+  g_autoptr(ConcordCase) loaded = NULL;
+  g_autoptr(ConcordCase) people = stored_fire_case (f, CONCORD_STAGE_BACK_TO_BACK);
+
+  /* Friday 2026-11-20, 10:00 Beijing time. */
+  g_setenv ("CONCORD_NOW", "2026-11-20T02:00:00Z", TRUE);
+  g_assert_true (concord_store_set_setting (f->store, "limit.back_to_back.days", "30", ACTOR, &error));
+  c->mediation_type = CONCORD_MEDIATION_POLICE;
+  g_assert_true (concord_store_save_case (f->store, c, ACTOR, &error));
+  g_assert_true (concord_store_decide_case (f->store, c->id, TRUE, NULL, ACTOR, &error));
+  g_assert_true (concord_store_move_stage (f->store, c->id, CONCORD_STAGE_BACK_TO_BACK, NULL, ACTOR, &error));
+  g_assert_no_error (error);
+  loaded = concord_store_load_case (f->store, c->id, &error);
+  g_assert_cmpstr (loaded->due_at, ==, "2027-01-01T02:00:00Z"); /* 30 working days */
+  g_clear_pointer (&loaded, concord_case_unref);
+
+  /* First session on Monday 23rd: due 7 working days later, Wed 2 Dec. */
+  g_setenv ("CONCORD_NOW", "2026-11-23T01:00:00Z", TRUE);
+  start (f, c, CONCORD_SESSION_BACK_TO_BACK, NULL, party_id (c, 0));
+  loaded = concord_store_load_case (f->store, c->id, &error);
+  g_assert_cmpstr (loaded->due_at, ==, "2026-12-02T01:00:00Z");
+  g_clear_pointer (&loaded, concord_case_unref);
+
+  /* Moving to face-to-face keeps the rule. */
+  g_setenv ("CONCORD_NOW", "2026-11-24T01:00:00Z", TRUE);
+  g_assert_true (concord_store_move_stage (f->store, c->id, CONCORD_STAGE_FACE_TO_FACE, NULL, ACTOR, &error));
+  loaded = concord_store_load_case (f->store, c->id, &error);
+  g_assert_cmpstr (loaded->due_at, ==, "2026-12-02T01:00:00Z");
+  g_clear_pointer (&loaded, concord_case_unref);
+
+  /* The second session: the stage's limit (15 working days from the 24th). */
+  g_setenv ("CONCORD_NOW", "2026-11-30T01:00:00Z", TRUE);
+  start (f, c, CONCORD_SESSION_FACE_TO_FACE, NULL, 0);
+  loaded = concord_store_load_case (f->store, c->id, &error);
+  g_assert_cmpstr (loaded->due_at, ==, "2026-12-15T01:00:00Z");
+  g_clear_pointer (&loaded, concord_case_unref);
+
+  /* People's mediation: no such rule. */
+  g_setenv ("CONCORD_NOW", "2026-11-23T01:00:00Z", TRUE);
+  start (f, people, CONCORD_SESSION_BACK_TO_BACK, NULL, party_id (people, 0));
+  loaded = concord_store_load_case (f->store, people->id, &error);
+  g_assert_cmpstr (loaded->due_at, ==, people->due_at);
+  g_unsetenv ("CONCORD_NOW");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -679,6 +1037,8 @@ main (int   argc,
 
   g_test_add_func ("/sessions/kind-codes", test_session_kind_codes);
   g_test_add_func ("/sessions/gap-rule", test_gap_rule);
+  g_test_add_func ("/sessions/privacy-rules", test_privacy_rules);
+  g_test_add_func ("/sessions/referral-validate", test_referral_validate);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/sessions/start-end", test_session_start_end);
   ADD ("/sessions/stage-check", test_session_stage_check);
@@ -687,6 +1047,10 @@ main (int   argc,
   ADD ("/sessions/positions", test_positions);
   ADD ("/sessions/legal-points", test_legal_points);
   ADD ("/sessions/linked-cases", test_linked_cases);
+  ADD ("/sessions/attendees", test_attendees);
+  ADD ("/sessions/note-share-switch", test_note_share_switch);
+  ADD ("/sessions/fail-case", test_fail_case);
+  ADD ("/sessions/police-second-session", test_police_second_session);
 #undef ADD
 
   return g_test_run ();

@@ -205,6 +205,27 @@ static const int way_to[CONCORD_N_STAGES][8] = {
   [W] = { W, END },
 };
 
+/* A move through the store: a failed mediation goes through
+ * concord_store_fail_case() with its referral, the others through
+ * concord_store_move_stage(). */
+static gboolean
+store_move (ConcordStore *store,
+            gint64        id,
+            ConcordStage  to,
+            const char   *reason,
+            const char   *actor,
+            GError      **error)
+{
+  g_autoptr(GPtrArray) referrals = NULL;
+
+  if (to != CONCORD_STAGE_FAILED)
+    return concord_store_move_stage (store, id, to, reason, actor, error);
+
+  referrals = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_referral_free);
+  g_ptr_array_add (referrals, concord_referral_new (CONCORD_REFERRAL_LITIGATION));
+  return concord_store_fail_case (store, id, reason, referrals, actor, error);
+}
+
 static gint64
 case_at (ConcordStore *store,
          ConcordStage  stage)
@@ -216,7 +237,7 @@ case_at (ConcordStore *store,
   g_assert_no_error (error);
   for (guint i = 0; way_to[stage][i] != END; i++)
     {
-      g_assert_true (concord_store_move_stage (store, c->id, way_to[stage][i], "理由", "mediator", &error));
+      g_assert_true (store_move (store, c->id, way_to[stage][i], "理由", "mediator", &error));
       g_assert_no_error (error);
     }
   return c->id;
@@ -259,7 +280,7 @@ test_store_all_moves (Fixture      *f,
             {
               int code = legal[from][to] ? CONCORD_ERROR_INVALID : CONCORD_ERROR_STAGE;
 
-              g_assert_false (concord_store_move_stage (f->store, id, to, "  ", "mediator", &error));
+              g_assert_false (store_move (f->store, id, to, "  ", "mediator", &error));
               g_assert_error (error, CONCORD_ERROR, code);
               g_clear_error (&error);
 
@@ -287,7 +308,7 @@ test_store_all_moves (Fixture      *f,
             ConcordAuditEntry *entry;
             g_autofree char *detail = NULL;
 
-            g_assert_true (concord_store_move_stage (f->store, other, to, " 双方自愿 ", "lawyer", &error));
+            g_assert_true (store_move (f->store, other, to, " 双方自愿 ", "lawyer", &error));
             g_assert_no_error (error);
             after = concord_store_load_case (f->store, other, &error);
             g_assert_cmpint (after->stage, ==, to);
@@ -307,7 +328,8 @@ test_store_all_moves (Fixture      *f,
             g_assert_cmpstr (last->at, ==, "2026-11-20T08:00:00Z");
 
             audit_after = concord_store_list_audit (f->store, other, &error);
-            entry = g_ptr_array_index (audit_after, audit_after->len - 1);
+            /* A failed mediation's referral comes after its move. */
+            entry = g_ptr_array_index (audit_after, audit_after->len - (to == CONCORD_STAGE_FAILED ? 2 : 1));
             detail = g_strdup_printf ("%s→%s: 双方自愿", concord_stage_to_code (from), concord_stage_to_code (to));
             g_assert_cmpstr (entry->action, ==, "case.stage");
             g_assert_cmpstr (entry->detail, ==, detail);
@@ -400,7 +422,7 @@ due_after_move (Fixture     *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(ConcordCase) c = NULL;
 
-  g_assert_true (concord_store_move_stage (f->store, id, to, "理由", "mediator", &error));
+  g_assert_true (store_move (f->store, id, to, "理由", "mediator", &error));
   g_assert_no_error (error);
   c = concord_store_load_case (f->store, id, &error);
   g_assert_no_error (error);

@@ -24,6 +24,7 @@ struct _ConcordCaseSummary
   char                *due_at;
   gboolean             overdue;
   char                *facts;
+  char                *work_order_due;
 };
 
 enum {
@@ -40,6 +41,7 @@ enum {
   PROP_DUE_AT,
   PROP_OVERDUE,
   PROP_FACTS,
+  PROP_WORK_ORDER_DUE,
   N_PROPS
 };
 
@@ -59,6 +61,7 @@ concord_case_summary_finalize (GObject *object)
   g_free (self->received_at);
   g_free (self->due_at);
   g_free (self->facts);
+  g_free (self->work_order_due);
 
   G_OBJECT_CLASS (concord_case_summary_parent_class)->finalize (object);
 }
@@ -109,6 +112,9 @@ concord_case_summary_get_property (GObject    *object,
     case PROP_FACTS:
       g_value_set_string (value, self->facts);
       break;
+    case PROP_WORK_ORDER_DUE:
+      g_value_set_string (value, self->work_order_due);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -136,6 +142,8 @@ concord_case_summary_class_init (ConcordCaseSummaryClass *klass)
   properties[PROP_DUE_AT] = g_param_spec_string ("due-at", NULL, NULL, NULL, flags);
   properties[PROP_OVERDUE] = g_param_spec_boolean ("overdue", NULL, NULL, FALSE, flags);
   properties[PROP_FACTS] = g_param_spec_string ("facts", NULL, NULL, NULL, flags);
+  properties[PROP_WORK_ORDER_DUE] = g_param_spec_string ("work-order-due", NULL, NULL, NULL,
+                                                         flags | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -191,3 +199,23 @@ GETTER (const char *, received_at, NULL)
 GETTER (const char *, due_at, NULL)
 GETTER (gboolean, overdue, FALSE)
 GETTER (const char *, facts, NULL)
+
+const char *
+concord_case_summary_get_work_order_due (ConcordCaseSummary *self)
+{
+  g_return_val_if_fail (CONCORD_IS_CASE_SUMMARY (self), NULL);
+  return self->work_order_due;
+}
+
+void
+concord_case_summary_set_work_order_due (ConcordCaseSummary *self,
+                                         const char         *due_date)
+{
+  g_return_if_fail (CONCORD_IS_CASE_SUMMARY (self));
+
+  if (g_strcmp0 (self->work_order_due, due_date) == 0)
+    return;
+  g_free (self->work_order_due);
+  self->work_order_due = g_strdup (due_date);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORK_ORDER_DUE]);
+}

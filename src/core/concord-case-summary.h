@@ -42,4 +42,11 @@ const char          *concord_case_summary_get_due_at (ConcordCaseSummary *self);
 gboolean             concord_case_summary_get_overdue (ConcordCaseSummary *self);
 const char          *concord_case_summary_get_facts (ConcordCaseSummary *self);
 
+/* "work-order-due": the due date (YYYY-MM-DD) of the case's earliest
+ * unanswered work order, or NULL when none is open. Set by the storage
+ * after construction. */
+const char          *concord_case_summary_get_work_order_due (ConcordCaseSummary *self);
+void                 concord_case_summary_set_work_order_due (ConcordCaseSummary *self,
+                                                              const char         *due_date);
+
 G_END_DECLS

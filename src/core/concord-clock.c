@@ -53,3 +53,12 @@ concord_clock_parse_iso (const char *iso)
   utc = g_time_zone_new_utc ();
   return g_date_time_new_from_iso8601 (iso, utc);
 }
+
+char *
+concord_clock_today_iso (void)
+{
+  g_autoptr(GDateTime) now = concord_clock_now ();
+  g_autoptr(GDateTime) local = g_date_time_to_local (now);
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}

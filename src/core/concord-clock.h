@@ -16,6 +16,8 @@ GDateTime *concord_clock_now (void);            /* UTC */
 char      *concord_clock_now_iso (void);        /* "2026-11-23T13:22:25Z" */
 /* Formats a UTC GDateTime the way the database stores times. */
 char      *concord_clock_format_iso (GDateTime *utc);
+/* Today's date in the local time zone (of the desk), "2026-11-23". */
+char      *concord_clock_today_iso (void);
 /* Parses a stored time; NULL when @iso is NULL or malformed. */
 GDateTime *concord_clock_parse_iso (const char *iso);
 

@@ -11,6 +11,7 @@
 #include "concord-calendar.h"
 #include "concord-case.h"
 #include "concord-session.h"
+#include "concord-money.h"
 #include "concord-case-summary.h"
 #include "concord-validate.h"
 #include "concord-case-number.h"

@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include "concord-session.h"
+#include "concord-case.h"
+#include "concord-error.h"
+#include "concord-validate.h"
 
 static const char *const session_kind_codes[] = { "back_to_back", "face_to_face" };
 static const char *const position_kind_codes[] = { "demand", "offer" };
@@ -274,4 +277,140 @@ concord_legal_point_free (ConcordLegalPoint *point)
   g_free (point->citation);
   g_free (point->at);
   g_free (point);
+}
+
+gboolean
+concord_privacy_shows_note (const ConcordNote *note,
+                            gboolean           privacy)
+{
+  g_return_val_if_fail (note != NULL, FALSE);
+
+  return !privacy || !concord_note_is_private (note);
+}
+
+gboolean
+concord_privacy_shows_session_content (const ConcordSession *session,
+                                       gboolean              privacy)
+{
+  g_return_val_if_fail (session != NULL, FALSE);
+
+  return !privacy || session->kind != CONCORD_SESSION_BACK_TO_BACK;
+}
+
+static const char *const referral_kind_codes[] = { "litigation", "judicial", "department" };
+G_STATIC_ASSERT (G_N_ELEMENTS (referral_kind_codes) == CONCORD_N_REFERRAL_KINDS);
+
+const char *
+concord_referral_kind_to_code (ConcordReferralKind kind)
+{
+  g_return_val_if_fail ((guint) kind < CONCORD_N_REFERRAL_KINDS, NULL);
+  return referral_kind_codes[kind];
+}
+
+int
+concord_referral_kind_from_code (const char *code)
+{
+  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (referral_kind_codes); i++)
+    if (strcmp (code, referral_kind_codes[i]) == 0)
+      return (int) i;
+  return -1;
+}
+
+const char *
+concord_referral_kind_label (ConcordReferralKind kind)
+{
+  switch (kind)
+    {
+    case CONCORD_REFERRAL_LITIGATION:
+      /* Translators: where the parties of a failed mediation were sent: to sue at the people's court */
+      return C_("referral", "Guided to sue");
+    case CONCORD_REFERRAL_JUDICIAL:
+      /* Translators: where the parties of a failed mediation were sent:
+       * arbitration, court-annexed mediation and the like */
+      return C_("referral", "Other legal channel");
+    case CONCORD_REFERRAL_DEPARTMENT:
+      /* Translators: a work order (工单) sent to another government department */
+      return C_("referral", "Work order to a department");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+ConcordReferral *
+concord_referral_new (ConcordReferralKind kind)
+{
+  ConcordReferral *referral = g_new0 (ConcordReferral, 1);
+
+  referral->kind = kind;
+  return referral;
+}
+
+void
+concord_referral_free (ConcordReferral *referral)
+{
+  if (referral == NULL)
+    return;
+  g_free (referral->detail);
+  g_free (referral->request);
+  g_free (referral->due_date);
+  g_free (referral->created_at);
+  g_free (referral->created_by);
+  g_free (referral->answered_at);
+  g_free (referral->answer);
+  g_free (referral->answered_by);
+  g_free (referral);
+}
+
+gboolean
+concord_referral_is_open_work_order (const ConcordReferral *referral)
+{
+  g_return_val_if_fail (referral != NULL, FALSE);
+
+  return referral->kind == CONCORD_REFERRAL_DEPARTMENT && referral->answered_at == NULL;
+}
+
+gboolean
+concord_referral_validate (const ConcordReferral *referral,
+                           const char            *today,
+                           GError               **error)
+{
+  g_autofree char *due = NULL;
+
+  g_return_val_if_fail (referral != NULL, FALSE);
+
+  if ((guint) referral->kind >= CONCORD_N_REFERRAL_KINDS)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID, _("Unknown kind of referral."));
+      return FALSE;
+    }
+  if (referral->kind != CONCORD_REFERRAL_DEPARTMENT)
+    return TRUE;
+
+  if (concord_text_is_blank (referral->detail))
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("Enter the department the work order goes to."));
+      return FALSE;
+    }
+  if (concord_text_is_blank (referral->request))
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("Enter what the department is asked to do."));
+      return FALSE;
+    }
+  if (concord_text_is_blank (referral->due_date))
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("Enter the date by which the department must answer."));
+      return FALSE;
+    }
+  if (!concord_validate_date (referral->due_date, &due, error))
+    return FALSE;
+  if (today != NULL && strcmp (due, today) < 0)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("The due date %s has already passed."), due);
+      return FALSE;
+    }
+  return TRUE;
 }

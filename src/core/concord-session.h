@@ -28,6 +28,13 @@ int         concord_session_kind_from_code (const char *code);
 /* Translated: "Back-to-back", "Face-to-face". */
 const char *concord_session_kind_label (ConcordSessionKind kind);
 
+/* Police public-security mediation (治安调解): "调解一般为一次。对一次调解
+ * 不成……可以再次调解，并应当在第一次调解后的七个工作日内完成" (公安机关
+ * 办理行政案件程序规定 art. 183). While a police case has had one session,
+ * its due time is at the latest this many working days after that
+ * session began. */
+#define CONCORD_POLICE_SECOND_SESSION_WORKING_DAYS 7
+
 /* Who attended a session: a party (party_id), a team member (member_id),
  * or an invited helper known only by name and role (e.g. a residents'
  * committee member). @name is kept for all of them, as they were named on
@@ -153,5 +160,70 @@ typedef struct
 
 void concord_legal_point_free (ConcordLegalPoint *point);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordLegalPoint, concord_legal_point_free)
+
+/* Privacy mode (the screen is turned towards the parties).
+ *
+ * concord_privacy_shows_note(): with @privacy on, a note is shown only
+ * when it is not private (concord_note_is_private()): every caucus note
+ * the party did not agree to share is hidden, whoever's it is.
+ *
+ * concord_privacy_shows_session_content(): with @privacy on, everything
+ * else taken in a back-to-back session — its positions, legal points
+ * explained and outcome — is caucus content and hidden; that of a
+ * face-to-face session is shown. Both return TRUE when @privacy is off. */
+gboolean concord_privacy_shows_note (const ConcordNote *note,
+                                     gboolean           privacy);
+gboolean concord_privacy_shows_session_content (const ConcordSession *session,
+                                                gboolean              privacy);
+
+/* Where the parties of a failed mediation were sent. */
+typedef enum
+{
+  CONCORD_REFERRAL_LITIGATION,  /* guided to sue at the people's court */
+  CONCORD_REFERRAL_JUDICIAL,    /* another legal channel: arbitration,
+                                 * court-annexed mediation… */
+  CONCORD_REFERRAL_DEPARTMENT,  /* a work order (工单) to another department */
+} ConcordReferralKind;
+
+#define CONCORD_N_REFERRAL_KINDS 3
+
+/* "litigation", "judicial", "department" */
+const char *concord_referral_kind_to_code (ConcordReferralKind kind);
+int         concord_referral_kind_from_code (const char *code);
+/* Translated: "Guided to sue", "Other legal channel", "Work order to a
+ * department". */
+const char *concord_referral_kind_label (ConcordReferralKind kind);
+
+/* One referral of a failed mediation. A referral to a department is a
+ * work order: @detail names the department, @request says what it is
+ * asked to do, @due_date (YYYY-MM-DD) when it must answer; it stays open
+ * until its answer is recorded (answered_at, answer, answered_by). */
+typedef struct
+{
+  gint64               id;           /* 0 until stored */
+  gint64               case_id;
+  ConcordReferralKind  kind;
+  char                *detail;       /* court, channel or department */
+  char                *request;      /* work orders only */
+  char                *due_date;     /* work orders only: YYYY-MM-DD */
+  char                *created_at;   /* set by the storage */
+  char                *created_by;
+  char                *answered_at;  /* work orders: NULL while open */
+  char                *answer;
+  char                *answered_by;
+} ConcordReferral;
+
+ConcordReferral *concord_referral_new (ConcordReferralKind kind);
+void             concord_referral_free (ConcordReferral *referral);
+/* TRUE for a work order without its answer. */
+gboolean         concord_referral_is_open_work_order (const ConcordReferral *referral);
+/* Checks what a person types for a referral: a department's name, a
+ * request and a valid due date for a work order (the date may not be
+ * before @today, YYYY-MM-DD, when @today is given). CONCORD_ERROR_INVALID
+ * with a message that names the field. */
+gboolean         concord_referral_validate (const ConcordReferral *referral,
+                                            const char            *today,
+                                            GError               **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordReferral, concord_referral_free)
 
 G_END_DECLS

@@ -311,6 +311,37 @@ migrate_4 (sqlite3 *db,
   return _concord_sqlite_exec (db, migration_4_sql, error);
 }
 
+/* Version 5: where the parties of a failed mediation were sent
+ * (referrals; work orders to departments until answered), and on each
+ * case the due date of its earliest open work order for the case list. */
+static const char migration_5_sql[] =
+  "CREATE TABLE referral ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  case_id     INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  kind        TEXT NOT NULL CHECK (kind IN ('litigation', 'judicial', 'department')),"
+  "  detail      TEXT,"
+  "  request     TEXT,"
+  "  due_date    TEXT,"
+  "  created_at  TEXT NOT NULL,"
+  "  created_by  TEXT NOT NULL,"
+  "  answered_at TEXT,"
+  "  answer      TEXT,"
+  "  answered_by TEXT,"
+  "  CHECK (kind <> 'department' OR (length(trim(detail)) > 0 AND length(trim(request)) > 0"
+  "                                  AND due_date IS NOT NULL)),"
+  "  CHECK (answered_at IS NULL OR (kind = 'department' AND length(trim(answer)) > 0))"
+  ");"
+  "CREATE INDEX referral_case ON referral (case_id, id);"
+  "ALTER TABLE cases ADD COLUMN work_order_due TEXT;"
+  "CREATE INDEX cases_work_order ON cases (id) WHERE work_order_due IS NOT NULL;";
+
+static gboolean
+migrate_5 (sqlite3 *db,
+           GError **error)
+{
+  return _concord_sqlite_exec (db, migration_5_sql, error);
+}
+
 typedef gboolean (*MigrateFunc) (sqlite3 *db, GError **error);
 
 static const MigrateFunc migrations[] = {
@@ -319,6 +350,7 @@ static const MigrateFunc migrations[] = {
   migrate_2,
   migrate_3,
   migrate_4,
+  migrate_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONCORD_SQLITE_LATEST_VERSION + 1);

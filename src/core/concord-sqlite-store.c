@@ -466,6 +466,12 @@ load_category_labels (ConcordSqliteStore *self,
 /* The time limit of @stage in working days from @from_iso (the setting
  * "limit.<stage>.days", the station's holidays and make-up working days);
  * NULL for a final stage. */
+static void  set_no_such_case (gint64   id,
+                               GError **error);
+static char *add_working_days (ConcordSqliteStore *self,
+                               const char         *from_iso,
+                               guint               days);
+
 static char *
 due_after_working_days (ConcordSqliteStore *self,
                         const char         *from_iso,
@@ -473,19 +479,30 @@ due_after_working_days (ConcordSqliteStore *self,
 {
   g_autofree char *key = concord_store_dup_limit_key (stage);
   g_autofree char *value = NULL;
-  g_autofree char *holidays = NULL;
-  g_autofree char *workdays = NULL;
-  g_autoptr(ConcordCalendar) calendar = NULL;
-  g_autoptr(GDateTime) from = NULL;
-  g_autoptr(GDateTime) due = NULL;
   guint64 days = 0;
 
   if (key == NULL)
     return NULL;
   value = concord_store_get_setting (CONCORD_STORE (self), key);
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, 365, &days, NULL))
+    return NULL;
+  return add_working_days (self, from_iso, (guint) days);
+}
+
+/* @from_iso plus @days working days of the station's calendar. */
+static char *
+add_working_days (ConcordSqliteStore *self,
+                  const char         *from_iso,
+                  guint               days)
+{
+  g_autofree char *holidays = NULL;
+  g_autofree char *workdays = NULL;
+  g_autoptr(ConcordCalendar) calendar = NULL;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) due = NULL;
+
   from = concord_clock_parse_iso (from_iso);
-  if (from == NULL || value == NULL ||
-      !g_ascii_string_to_unsigned (value, 10, 1, 365, &days, NULL))
+  if (from == NULL)
     return NULL;
 
   holidays = concord_store_get_setting (CONCORD_STORE (self), CONCORD_SETTING_CALENDAR_HOLIDAYS);
@@ -497,8 +514,72 @@ due_after_working_days (ConcordSqliteStore *self,
       g_warning ("The station's calendar settings are malformed; counting Monday to Friday only");
       calendar = concord_calendar_new (NULL, NULL, NULL);
     }
-  due = concord_calendar_add_working_days_to_time (calendar, from, (guint) days);
+  due = concord_calendar_add_working_days_to_time (calendar, from, days);
   return due ? concord_clock_format_iso (due) : NULL;
+}
+
+/* The due time of a police mediation case at a session stage: the
+ * stage's limit counted from when the case entered it, and while it has
+ * had one session, no later than CONCORD_POLICE_SECOND_SESSION_WORKING_DAYS
+ * after that session began (公安机关办理行政案件程序规定 art. 183).
+ * Updates cases.due_at; other cases keep the due time of their stage move. */
+static gboolean
+update_session_stage_due (ConcordSqliteStore *self,
+                          gint64              case_id,
+                          GError            **error)
+{
+  g_autoptr(CachedStmt) get = NULL;
+  g_autoptr(CachedStmt) upd = NULL;
+  g_autofree char *due = NULL;
+  int stage;
+  int type;
+  int rc;
+
+  get = cached (self,
+                "SELECT c.stage, c.mediation_type,"
+                " (SELECT at FROM stage_move WHERE case_id = c.id ORDER BY id DESC LIMIT 1),"
+                " (SELECT count (*) FROM session WHERE case_id = c.id),"
+                " (SELECT min (started_at) FROM session WHERE case_id = c.id)"
+                " FROM cases c WHERE c.id = ?1",
+                error);
+  if (get == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (get, 1, case_id);
+  rc = sqlite3_step (get);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        set_no_such_case (case_id, error);
+      else
+        _concord_sqlite_set_error (self->db, rc, "due", error);
+      return FALSE;
+    }
+  stage = concord_stage_from_code (column_str (get, 0));
+  type = concord_mediation_type_from_code (column_str (get, 1));
+  if (type != CONCORD_MEDIATION_POLICE ||
+      (stage != CONCORD_STAGE_BACK_TO_BACK && stage != CONCORD_STAGE_FACE_TO_FACE))
+    return TRUE; /* the due time set by the stage move stands */
+
+  due = due_after_working_days (self, column_str (get, 2), stage);
+  if (sqlite3_column_int64 (get, 3) == 1)
+    {
+      g_autofree char *second = add_working_days (self, column_str (get, 4),
+                                                  CONCORD_POLICE_SECOND_SESSION_WORKING_DAYS);
+
+      if (second != NULL && (due == NULL || strcmp (second, due) < 0))
+        {
+          g_free (due);
+          due = g_steal_pointer (&second);
+        }
+    }
+  g_clear_pointer (&get, cached_stmt_release);
+
+  upd = cached (self, "UPDATE cases SET due_at = ?2 WHERE id = ?1", error);
+  if (upd == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (upd, 1, case_id);
+  bind_text (upd, 2, due);
+  return step_done (self->db, upd, "due", error);
 }
 
 static gboolean
@@ -1312,13 +1393,13 @@ sqlite_find_case (ConcordStore *store,
  * @audit_action NULL records "case.stage" with "from→to"; acceptance
  * records its own action with the reason. */
 static gboolean
-move_stage_in_transaction (ConcordSqliteStore *self,
-                           gint64              id,
-                           ConcordStage        to,
-                           const char         *reason,
-                           const char         *actor,
-                           const char         *audit_action,
-                           GError            **error)
+move_stage_locked (ConcordSqliteStore *self,
+                   gint64              id,
+                   ConcordStage        to,
+                   const char         *reason,
+                   const char         *actor,
+                   const char         *audit_action,
+                   GError            **error)
 {
   g_autoptr(CachedStmt) get = NULL;
   g_autoptr(CachedStmt) upd = NULL;
@@ -1332,9 +1413,6 @@ move_stage_in_transaction (ConcordSqliteStore *self,
   int rc;
 
   kept_reason = *stripped ? stripped : NULL;
-
-  if (!write_begin (self, error))
-    return FALSE;
 
   get = cached (self, "SELECT stage, case_no FROM cases WHERE id = ?1", error);
   if (get == NULL)
@@ -1387,6 +1465,10 @@ move_stage_in_transaction (ConcordSqliteStore *self,
   if (!step_done (self->db, upd, "stage", error) ||
       !insert_stage_move (self, id, from, to, now, actor, kept_reason, error))
     goto failed;
+  g_clear_pointer (&upd, cached_stmt_release);
+  if ((to == CONCORD_STAGE_BACK_TO_BACK || to == CONCORD_STAGE_FACE_TO_FACE) &&
+      !update_session_stage_due (self, id, error))
+    goto failed;
 
   if (audit_action == NULL)
     detail = kept_reason
@@ -1394,14 +1476,32 @@ move_stage_in_transaction (ConcordSqliteStore *self,
       : g_strdup_printf ("%s→%s", concord_stage_to_code (from), concord_stage_to_code (to));
   else
     detail = g_strdup (kept_reason);
-  if (!audit_append (self, actor, id, audit_action ? audit_action : "case.stage", detail, error) ||
-      !write_commit (self, error))
+  if (!audit_append (self, actor, id, audit_action ? audit_action : "case.stage", detail, error))
     goto failed;
   return TRUE;
 
 failed:
-  write_rollback (self);
   return FALSE;
+}
+
+static gboolean
+move_stage_in_transaction (ConcordSqliteStore *self,
+                           gint64              id,
+                           ConcordStage        to,
+                           const char         *reason,
+                           const char         *actor,
+                           const char         *audit_action,
+                           GError            **error)
+{
+  if (!write_begin (self, error))
+    return FALSE;
+  if (!move_stage_locked (self, id, to, reason, actor, audit_action, error) ||
+      !write_commit (self, error))
+    {
+      write_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -1412,6 +1512,13 @@ sqlite_move_stage (ConcordStore *store,
                    const char   *actor,
                    GError      **error)
 {
+  if (to == CONCORD_STAGE_FAILED)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
+                   _("Closing a mediation as failed needs the referral: where the parties "
+                     "were told they can go next."));
+      return FALSE;
+    }
   return move_stage_in_transaction (CONCORD_SQLITE_STORE (store), case_id, to, reason, actor, NULL, error);
 }
 
@@ -1511,13 +1618,15 @@ build_query (const ConcordCaseQuery *query,
   if (query->overdue)
     g_string_append_printf (sql, " AND c.due_at IS NOT NULL AND c.due_at < :now AND c.stage NOT IN %s",
                             final_stages_sql);
+  if (query->open_work_orders)
+    g_string_append (sql, " AND c.work_order_due IS NOT NULL");
 }
 
 static gboolean
 query_is_text_only (const ConcordCaseQuery *query)
 {
   return query->stage < 0 && query->category == NULL && query->mediation_type < 0 &&
-         query->mine == NULL && !query->overdue;
+         query->mine == NULL && !query->overdue && !query->open_work_orders;
 }
 
 static void
@@ -1563,8 +1672,9 @@ summary_from_row (ConcordSqliteStore *self,
   const char *due_at = column_str (stmt, 7);
   ConcordStage stage = code_or (concord_stage_from_code (column_str (stmt, 4)), CONCORD_STAGE_RECEIVED);
   gboolean overdue = due_at != NULL && strcmp (due_at, now) < 0 && !concord_stage_is_final (stage);
+  ConcordCaseSummary *summary;
 
-  return concord_case_summary_new (sqlite3_column_int64 (stmt, 0),
+  summary = concord_case_summary_new (sqlite3_column_int64 (stmt, 0),
                                    column_str (stmt, 1),
                                    column_str (stmt, 2),
                                    category,
@@ -1576,6 +1686,8 @@ summary_from_row (ConcordSqliteStore *self,
                                    due_at,
                                    overdue,
                                    column_str (stmt, 8));
+  concord_case_summary_set_work_order_due (summary, column_str (stmt, 9));
+  return summary;
 }
 
 static GPtrArray *
@@ -1601,7 +1713,7 @@ sqlite_query_cases (ConcordStore           *store,
     }
 
   g_string_append (sql, "SELECT c.id, c.case_no, c.party_names, c.category, c.stage, c.mediation_type,"
-                        " c.received_at, c.due_at, substr (c.facts, 1, " G_STRINGIFY (FACTS_IN_SUMMARY) ")");
+                        " c.received_at, c.due_at, substr (c.facts, 1, " G_STRINGIFY (FACTS_IN_SUMMARY) "), c.work_order_due");
   build_query (query, match, before_id, sql);
   g_string_append_printf (sql, " ORDER BY %s DESC LIMIT %u", match ? "s.rowid" : "c.id", limit);
 
@@ -2212,6 +2324,47 @@ check_party_of_case (ConcordSqliteStore *self,
   return FALSE;
 }
 
+/* Inserts one attendee of session @session_id (of case @case_id) at
+ * @position; returns its id, 0 on error. */
+static gint64
+insert_attendee (ConcordSqliteStore    *self,
+                 gint64                 session_id,
+                 gint64                 case_id,
+                 int                    position,
+                 const ConcordAttendee *attendee,
+                 GError               **error)
+{
+  g_autoptr(CachedStmt) ins = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (attendee->name ? attendee->name : ""));
+  g_autofree char *role = g_strstrip (g_strdup (attendee->role ? attendee->role : ""));
+
+  if (*name == '\0')
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("Give the name of every person attending the session."));
+      return 0;
+    }
+  if (attendee->party_id > 0 && !check_party_of_case (self, attendee->party_id, case_id, error))
+    return 0;
+  ins = cached (self,
+                "INSERT INTO session_attendee (session_id, position, party_id, member_id, name, role)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                error);
+  if (ins == NULL)
+    return 0;
+  sqlite3_bind_int64 (ins, 1, session_id);
+  sqlite3_bind_int (ins, 2, position);
+  if (attendee->party_id > 0)
+    sqlite3_bind_int64 (ins, 3, attendee->party_id);
+  if (attendee->member_id > 0)
+    sqlite3_bind_int64 (ins, 4, attendee->member_id);
+  bind_text (ins, 5, name);
+  bind_text (ins, 6, *role ? role : NULL);
+  if (!step_done (self->db, ins, "session attendee", error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
 static gint64
 sqlite_start_session (ConcordStore   *store,
                       ConcordSession *session,
@@ -2295,33 +2448,15 @@ sqlite_start_session (ConcordStore   *store,
 
   for (guint i = 0; i < session->attendees->len; i++)
     {
-      ConcordAttendee *attendee = g_ptr_array_index (session->attendees, i);
-      g_autofree char *name = g_strstrip (g_strdup (attendee->name));
-      g_autofree char *role = g_strstrip (g_strdup (attendee->role ? attendee->role : ""));
-      gint64 attendee_id;
+      gint64 attendee_id = insert_attendee (self, id, session->case_id, (int) i,
+                                            g_ptr_array_index (session->attendees, i), error);
 
-      if (attendee->party_id > 0 && !check_party_of_case (self, attendee->party_id, session->case_id, error))
+      if (attendee_id == 0)
         goto failed;
-      ins = cached (self,
-                    "INSERT INTO session_attendee (session_id, position, party_id, member_id, name, role)"
-                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    error);
-      if (ins == NULL)
-        goto failed;
-      sqlite3_bind_int64 (ins, 1, id);
-      sqlite3_bind_int (ins, 2, (int) i);
-      if (attendee->party_id > 0)
-        sqlite3_bind_int64 (ins, 3, attendee->party_id);
-      if (attendee->member_id > 0)
-        sqlite3_bind_int64 (ins, 4, attendee->member_id);
-      bind_text (ins, 5, name);
-      bind_text (ins, 6, *role ? role : NULL);
-      if (!step_done (self->db, ins, "session attendee", error))
-        goto failed;
-      attendee_id = sqlite3_last_insert_rowid (self->db);
       g_array_append_val (ids, attendee_id);
-      g_clear_pointer (&ins, cached_stmt_release);
     }
+  if (!update_session_stage_due (self, session->case_id, error))
+    goto failed;
 
   detail = g_strdup_printf ("%" G_GINT64_FORMAT " %s%s%s", id, concord_session_kind_to_code (session->kind),
                             *room ? " " : "", room);
@@ -2580,10 +2715,11 @@ sqlite_set_note_text (ConcordStore *store,
 }
 
 static gboolean
-sqlite_share_note (ConcordStore *store,
-                   gint64        note_id,
-                   const char   *actor,
-                   GError      **error)
+sqlite_set_note_shared (ConcordStore *store,
+                        gint64        note_id,
+                        gboolean      shared,
+                        const char   *actor,
+                        GError      **error)
 {
   ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
   g_autoptr(CachedStmt) get = NULL;
@@ -2620,10 +2756,12 @@ sqlite_share_note (ConcordStore *store,
                    _("This note is not confidential: there is nothing to share."));
       goto failed;
     }
-  if (sqlite3_column_int (get, 2) != 0)
+  if ((sqlite3_column_int (get, 2) != 0) == shared)
     {
-      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_CONFLICT, _("This note has already been shared."));
-      goto failed;
+      /* Already so: nothing to record. */
+      g_clear_pointer (&get, cached_stmt_release);
+      write_rollback (self);
+      return TRUE;
     }
   g_clear_pointer (&get, cached_stmt_release);
 
@@ -2631,12 +2769,12 @@ sqlite_share_note (ConcordStore *store,
   if (upd == NULL)
     goto failed;
   sqlite3_bind_int64 (upd, 1, note_id);
-  bind_text (upd, 2, now);
-  bind_text (upd, 3, actor);
+  bind_text (upd, 2, shared ? now : NULL);
+  bind_text (upd, 3, shared ? actor : NULL);
   if (!step_done (self->db, upd, "note", error))
     goto failed;
   detail = g_strdup_printf ("%" G_GINT64_FORMAT, note_id);
-  if (!audit_append (self, actor, case_id, "note.share", detail, error) ||
+  if (!audit_append (self, actor, case_id, shared ? "note.share" : "note.unshare", detail, error) ||
       !write_commit (self, error))
     goto failed;
   return TRUE;
@@ -2912,7 +3050,7 @@ sqlite_find_linked_cases (ConcordStore *store,
    * party_phone); stored phones and ID numbers are normalised on save. */
   stmt = cached (self,
                  "SELECT c.id, c.case_no, c.party_names, c.category, c.stage, c.mediation_type,"
-                 " c.received_at, c.due_at, substr (c.facts, 1, " G_STRINGIFY (FACTS_IN_SUMMARY) ")"
+                 " c.received_at, c.due_at, substr (c.facts, 1, " G_STRINGIFY (FACTS_IN_SUMMARY) "), c.work_order_due"
                  " FROM cases c WHERE c.id IN ("
                  "  SELECT o.case_id FROM party p JOIN party o ON o.id_number = p.id_number"
                  "   WHERE p.case_id = ?1 AND p.represents_id IS NULL AND p.id_number IS NOT NULL"
@@ -2949,6 +3087,375 @@ sqlite_get_location (ConcordStore *store)
   return CONCORD_SQLITE_STORE (store)->path;
 }
 
+/* Attendees added or removed after the start */
+
+/* The case of session @session_id, 0 (error set) when there is none. */
+static gint64
+case_of_session (ConcordSqliteStore *self,
+                 gint64              session_id,
+                 GError            **error)
+{
+  g_autoptr(CachedStmt) get = NULL;
+  int rc;
+
+  get = cached (self, "SELECT case_id FROM session WHERE id = ?1", error);
+  if (get == NULL)
+    return 0;
+  sqlite3_bind_int64 (get, 1, session_id);
+  rc = sqlite3_step (get);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (get, 0);
+  if (rc == SQLITE_DONE)
+    set_no_such_session (session_id, error);
+  else
+    _concord_sqlite_set_error (self->db, rc, "session", error);
+  return 0;
+}
+
+static gint64
+sqlite_add_attendee (ConcordStore    *store,
+                     gint64           session_id,
+                     ConcordAttendee *attendee,
+                     const char      *actor,
+                     GError         **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(CachedStmt) get = NULL;
+  g_autofree char *detail = NULL;
+  gint64 case_id;
+  gint64 id;
+  int position = 0;
+
+  if (!write_begin (self, error))
+    return 0;
+  case_id = case_of_session (self, session_id, error);
+  if (case_id == 0)
+    goto failed;
+  get = cached (self, "SELECT coalesce (max (position) + 1, 0) FROM session_attendee WHERE session_id = ?1",
+                error);
+  if (get == NULL)
+    goto failed;
+  sqlite3_bind_int64 (get, 1, session_id);
+  if (sqlite3_step (get) == SQLITE_ROW)
+    position = sqlite3_column_int (get, 0);
+  g_clear_pointer (&get, cached_stmt_release);
+
+  id = insert_attendee (self, session_id, case_id, position, attendee, error);
+  if (id == 0)
+    goto failed;
+  detail = g_strdup_printf ("%" G_GINT64_FORMAT " +%s", session_id, attendee->name);
+  if (!audit_append (self, actor, case_id, "session.attendee", detail, error) ||
+      !write_commit (self, error))
+    goto failed;
+  attendee->id = id;
+  return id;
+
+failed:
+  write_rollback (self);
+  return 0;
+}
+
+static gboolean
+sqlite_remove_attendee (ConcordStore *store,
+                        gint64        attendee_id,
+                        const char   *actor,
+                        GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(CachedStmt) get = NULL;
+  g_autoptr(CachedStmt) del = NULL;
+  g_autofree char *detail = NULL;
+  gint64 case_id;
+  int rc;
+
+  if (!write_begin (self, error))
+    return FALSE;
+  get = cached (self,
+                "SELECT s.case_id, a.session_id, a.name FROM session_attendee a"
+                " JOIN session s ON s.id = a.session_id WHERE a.id = ?1",
+                error);
+  if (get == NULL)
+    goto failed;
+  sqlite3_bind_int64 (get, 1, attendee_id);
+  rc = sqlite3_step (get);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND,
+                     _("This person is no longer among the attendees."));
+      else
+        _concord_sqlite_set_error (self->db, rc, "attendee", error);
+      goto failed;
+    }
+  case_id = sqlite3_column_int64 (get, 0);
+  detail = g_strdup_printf ("%" G_GINT64_FORMAT " -%s", (gint64) sqlite3_column_int64 (get, 1),
+                            column_str (get, 2));
+  g_clear_pointer (&get, cached_stmt_release);
+
+  del = cached (self, "DELETE FROM session_attendee WHERE id = ?1", error);
+  if (del == NULL)
+    goto failed;
+  sqlite3_bind_int64 (del, 1, attendee_id);
+  if (!step_done (self->db, del, "attendee", error) ||
+      !audit_append (self, actor, case_id, "session.attendee.remove", detail, error) ||
+      !write_commit (self, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  write_rollback (self);
+  return FALSE;
+}
+
+/* Failure, referrals and work orders */
+
+/* Sets cases.work_order_due to the earliest due date of the case's open
+ * work orders (NULL when none is open). */
+static gboolean
+update_work_order_due (ConcordSqliteStore *self,
+                       gint64              case_id,
+                       GError            **error)
+{
+  g_autoptr(CachedStmt) upd = NULL;
+
+  upd = cached (self,
+                "UPDATE cases SET work_order_due = (SELECT min (due_date) FROM referral"
+                "  WHERE case_id = ?1 AND kind = 'department' AND answered_at IS NULL)"
+                " WHERE id = ?1",
+                error);
+  if (upd == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (upd, 1, case_id);
+  return step_done (self->db, upd, "work order", error);
+}
+
+static char *
+dup_stripped_or_null (const char *text)
+{
+  char *s;
+
+  if (concord_text_is_blank (text))
+    return NULL;
+  s = g_strstrip (g_strdup (text));
+  return s;
+}
+
+static gboolean
+sqlite_fail_case (ConcordStore *store,
+                  gint64        case_id,
+                  const char   *reason,
+                  GPtrArray    *referrals,
+                  const char   *actor,
+                  GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autofree char *now = concord_clock_now_iso ();
+  g_autofree char *today = concord_clock_today_iso ();
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  /* The reason is checked with the move itself (concord_stage_check_move()),
+   * so that a move that is not allowed says so first. */
+  if (referrals == NULL || referrals->len == 0)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("Record where the parties were told they can go next: to court, "
+                     "another legal channel or a department."));
+      return FALSE;
+    }
+  for (guint i = 0; i < referrals->len; i++)
+    {
+      ConcordReferral *r = g_ptr_array_index (referrals, i);
+      char *due = NULL;
+
+      if (!concord_referral_validate (r, today, error))
+        return FALSE;
+      if (r->kind == CONCORD_REFERRAL_DEPARTMENT &&
+          !concord_validate_date (r->due_date, &due, error))
+        return FALSE;
+      g_ptr_array_add (dates, due);
+    }
+
+  if (!write_begin (self, error))
+    return FALSE;
+  if (!move_stage_locked (self, case_id, CONCORD_STAGE_FAILED, reason, actor, NULL, error))
+    goto failed;
+  for (guint i = 0; i < referrals->len; i++)
+    {
+      ConcordReferral *r = g_ptr_array_index (referrals, i);
+      g_autoptr(CachedStmt) ins = NULL;
+      g_autofree char *detail = dup_stripped_or_null (r->detail);
+      g_autofree char *request = dup_stripped_or_null (r->request);
+      g_autofree char *audit = NULL;
+      gint64 id;
+
+      ins = cached (self,
+                    "INSERT INTO referral (case_id, kind, detail, request, due_date, created_at, created_by)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    error);
+      if (ins == NULL)
+        goto failed;
+      sqlite3_bind_int64 (ins, 1, case_id);
+      bind_text (ins, 2, concord_referral_kind_to_code (r->kind));
+      bind_text (ins, 3, detail);
+      bind_text (ins, 4, r->kind == CONCORD_REFERRAL_DEPARTMENT ? request : NULL);
+      bind_text (ins, 5, g_ptr_array_index (dates, i));
+      bind_text (ins, 6, now);
+      bind_text (ins, 7, actor);
+      if (!step_done (self->db, ins, "referral", error))
+        goto failed;
+      id = sqlite3_last_insert_rowid (self->db);
+      g_array_append_val (ids, id);
+      audit = g_strdup_printf ("%s%s%s%s%s", concord_referral_kind_to_code (r->kind),
+                               detail ? " " : "", detail ? detail : "",
+                               g_ptr_array_index (dates, i) ? " " : "",
+                               g_ptr_array_index (dates, i) ? (char *) g_ptr_array_index (dates, i) : "");
+      if (!audit_append (self, actor, case_id, "case.referral", audit, error))
+        goto failed;
+    }
+  if (!update_work_order_due (self, case_id, error) ||
+      !write_commit (self, error))
+    goto failed;
+
+  for (guint i = 0; i < referrals->len; i++)
+    {
+      ConcordReferral *r = g_ptr_array_index (referrals, i);
+
+      r->id = g_array_index (ids, gint64, i);
+      r->case_id = case_id;
+      g_free (r->created_at);
+      r->created_at = g_strdup (now);
+      g_free (r->created_by);
+      r->created_by = g_strdup (actor);
+      if (r->kind == CONCORD_REFERRAL_DEPARTMENT)
+        {
+          g_free (r->due_date);
+          r->due_date = g_strdup (g_ptr_array_index (dates, i));
+        }
+    }
+  return TRUE;
+
+failed:
+  write_rollback (self);
+  return FALSE;
+}
+
+static GPtrArray *
+sqlite_list_referrals (ConcordStore *store,
+                       gint64        case_id,
+                       GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(GPtrArray) referrals = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_referral_free);
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  stmt = cached (self,
+                 "SELECT id, case_id, kind, detail, request, due_date, created_at, created_by,"
+                 " answered_at, answer, answered_by FROM referral WHERE case_id = ?1 ORDER BY id",
+                 error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int kind = concord_referral_kind_from_code (column_str (stmt, 2));
+      ConcordReferral *r = concord_referral_new (kind >= 0 ? kind : CONCORD_REFERRAL_LITIGATION);
+
+      r->id = sqlite3_column_int64 (stmt, 0);
+      r->case_id = sqlite3_column_int64 (stmt, 1);
+      r->detail = column_dup (stmt, 3);
+      r->request = column_dup (stmt, 4);
+      r->due_date = column_dup (stmt, 5);
+      r->created_at = column_dup (stmt, 6);
+      r->created_by = column_dup (stmt, 7);
+      r->answered_at = column_dup (stmt, 8);
+      r->answer = column_dup (stmt, 9);
+      r->answered_by = column_dup (stmt, 10);
+      g_ptr_array_add (referrals, r);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "referrals", error);
+      return NULL;
+    }
+  return g_steal_pointer (&referrals);
+}
+
+static gboolean
+sqlite_answer_work_order (ConcordStore *store,
+                          gint64        referral_id,
+                          const char   *answer,
+                          const char   *actor,
+                          GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(CachedStmt) get = NULL;
+  g_autoptr(CachedStmt) upd = NULL;
+  g_autofree char *now = concord_clock_now_iso ();
+  g_autofree char *text = dup_stripped_or_null (answer);
+  g_autofree char *detail = NULL;
+  gint64 case_id;
+  int rc;
+
+  if (text == NULL)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("Enter the department’s answer."));
+      return FALSE;
+    }
+  if (!write_begin (self, error))
+    return FALSE;
+  get = cached (self, "SELECT case_id, kind, answered_at IS NOT NULL, detail FROM referral WHERE id = ?1",
+                error);
+  if (get == NULL)
+    goto failed;
+  sqlite3_bind_int64 (get, 1, referral_id);
+  rc = sqlite3_step (get);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND, _("There is no such work order."));
+      else
+        _concord_sqlite_set_error (self->db, rc, "work order", error);
+      goto failed;
+    }
+  case_id = sqlite3_column_int64 (get, 0);
+  if (g_strcmp0 (column_str (get, 1), "department") != 0)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("Only a work order to a department has an answer."));
+      goto failed;
+    }
+  if (sqlite3_column_int (get, 2) != 0)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("The answer of this work order has already been recorded."));
+      goto failed;
+    }
+  detail = g_strdup_printf ("%" G_GINT64_FORMAT " %s", referral_id, column_str (get, 3));
+  g_clear_pointer (&get, cached_stmt_release);
+
+  upd = cached (self, "UPDATE referral SET answered_at = ?2, answer = ?3, answered_by = ?4 WHERE id = ?1",
+                error);
+  if (upd == NULL)
+    goto failed;
+  sqlite3_bind_int64 (upd, 1, referral_id);
+  bind_text (upd, 2, now);
+  bind_text (upd, 3, text);
+  bind_text (upd, 4, actor);
+  if (!step_done (self->db, upd, "work order", error) ||
+      !update_work_order_due (self, case_id, error) ||
+      !audit_append (self, actor, case_id, "workorder.answer", detail, error) ||
+      !write_commit (self, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  write_rollback (self);
+  return FALSE;
+}
+
 static void
 concord_sqlite_store_iface_init (ConcordStoreInterface *iface)
 {
@@ -2979,13 +3486,18 @@ concord_sqlite_store_iface_init (ConcordStoreInterface *iface)
   iface->load_session = sqlite_load_session;
   iface->add_note = sqlite_add_note;
   iface->set_note_text = sqlite_set_note_text;
-  iface->share_note = sqlite_share_note;
+  iface->set_note_shared = sqlite_set_note_shared;
   iface->list_notes = sqlite_list_notes;
   iface->add_position = sqlite_add_position;
   iface->list_positions = sqlite_list_positions;
   iface->add_legal_point = sqlite_add_legal_point;
   iface->list_legal_points = sqlite_list_legal_points;
   iface->find_linked_cases = sqlite_find_linked_cases;
+  iface->add_attendee = sqlite_add_attendee;
+  iface->remove_attendee = sqlite_remove_attendee;
+  iface->fail_case = sqlite_fail_case;
+  iface->list_referrals = sqlite_list_referrals;
+  iface->answer_work_order = sqlite_answer_work_order;
 }
 
 static void

@@ -68,6 +68,7 @@ concord_case_query_copy (const ConcordCaseQuery *query)
   copy->mediation_type = query->mediation_type;
   copy->mine = g_strdup (query->mine);
   copy->overdue = query->overdue;
+  copy->open_work_orders = query->open_work_orders;
   return copy;
 }
 
@@ -93,7 +94,8 @@ concord_case_query_equal (const ConcordCaseQuery *a,
          g_strcmp0 (a->category, b->category) == 0 &&
          a->mediation_type == b->mediation_type &&
          g_strcmp0 (a->mine, b->mine) == 0 &&
-         a->overdue == b->overdue;
+         a->overdue == b->overdue &&
+         a->open_work_orders == b->open_work_orders;
 }
 
 gboolean
@@ -577,7 +579,20 @@ concord_store_share_note (ConcordStore *self,
   g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  return IFACE (self)->share_note (self, note_id, actor, error);
+  return IFACE (self)->set_note_shared (self, note_id, TRUE, actor, error);
+}
+
+gboolean
+concord_store_set_note_shared (ConcordStore *self,
+                               gint64        note_id,
+                               gboolean      shared,
+                               const char   *actor,
+                               GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return IFACE (self)->set_note_shared (self, note_id, !!shared, actor, error);
 }
 
 GPtrArray *
@@ -647,4 +662,67 @@ concord_store_find_linked_cases (ConcordStore *self,
   g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   return IFACE (self)->find_linked_cases (self, case_id, error);
+}
+
+gint64
+concord_store_add_attendee (ConcordStore    *self,
+                            gint64           session_id,
+                            ConcordAttendee *attendee,
+                            const char      *actor,
+                            GError         **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), 0);
+  g_return_val_if_fail (attendee != NULL, 0);
+  g_return_val_if_fail (actor != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+  return IFACE (self)->add_attendee (self, session_id, attendee, actor, error);
+}
+
+gboolean
+concord_store_remove_attendee (ConcordStore *self,
+                               gint64        attendee_id,
+                               const char   *actor,
+                               GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return IFACE (self)->remove_attendee (self, attendee_id, actor, error);
+}
+
+gboolean
+concord_store_fail_case (ConcordStore *self,
+                         gint64        case_id,
+                         const char   *reason,
+                         GPtrArray    *referrals,
+                         const char   *actor,
+                         GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return IFACE (self)->fail_case (self, case_id, reason, referrals, actor, error);
+}
+
+GPtrArray *
+concord_store_list_referrals (ConcordStore *self,
+                              gint64        case_id,
+                              GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->list_referrals (self, case_id, error);
+}
+
+gboolean
+concord_store_answer_work_order (ConcordStore *self,
+                                 gint64        referral_id,
+                                 const char   *answer,
+                                 const char   *actor,
+                                 GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return IFACE (self)->answer_work_order (self, referral_id, answer, actor, error);
 }

@@ -27,6 +27,7 @@ typedef struct
   int      mediation_type;  /* ConcordMediationType, or -1 for any */
   char    *mine;            /* a username: only cases whose team has them */
   gboolean overdue;         /* only cases past their due time */
+  gboolean open_work_orders; /* only cases with an unanswered work order */
 } ConcordCaseQuery;
 
 ConcordCaseQuery *concord_case_query_new (void);
@@ -135,7 +136,8 @@ struct _ConcordStoreInterface
   gint64          (*add_note)       (ConcordStore *self, gint64 session_id, gint64 party_id, const char *text,
                                      const char *actor, GError **error);
   gboolean        (*set_note_text)  (ConcordStore *self, gint64 note_id, const char *text, GError **error);
-  gboolean        (*share_note)     (ConcordStore *self, gint64 note_id, const char *actor, GError **error);
+  gboolean        (*set_note_shared) (ConcordStore *self, gint64 note_id, gboolean shared, const char *actor,
+                                      GError **error);
   GPtrArray      *(*list_notes)     (ConcordStore *self, gint64 case_id, gint64 session_id, GError **error);
   gint64          (*add_position)   (ConcordStore *self, ConcordPosition *position, const char *actor,
                                      GError **error);
@@ -144,6 +146,14 @@ struct _ConcordStoreInterface
                                       const char *citation, const char *actor, GError **error);
   GPtrArray      *(*list_legal_points) (ConcordStore *self, gint64 case_id, GError **error);
   GPtrArray      *(*find_linked_cases) (ConcordStore *self, gint64 case_id, GError **error);
+  gint64          (*add_attendee)   (ConcordStore *self, gint64 session_id, ConcordAttendee *attendee,
+                                     const char *actor, GError **error);
+  gboolean        (*remove_attendee) (ConcordStore *self, gint64 attendee_id, const char *actor, GError **error);
+  gboolean        (*fail_case)      (ConcordStore *self, gint64 case_id, const char *reason, GPtrArray *referrals,
+                                     const char *actor, GError **error);
+  GPtrArray      *(*list_referrals) (ConcordStore *self, gint64 case_id, GError **error);
+  gboolean        (*answer_work_order) (ConcordStore *self, gint64 referral_id, const char *answer,
+                                        const char *actor, GError **error);
 };
 
 /* The database the programs use when none is given: $CONCORD_DB, or
@@ -253,11 +263,22 @@ gboolean        concord_store_set_note_text (ConcordStore *self,
                                              const char   *text,
                                              GError      **error);
 /* Records that the party of a confidential note agreed to share it:
- * shared_at is now, shared_by is @actor. */
+ * shared_at is now, shared_by is @actor. Same as
+ * concord_store_set_note_shared (self, note_id, TRUE, actor, error). */
 gboolean        concord_store_share_note (ConcordStore *self,
                                           gint64        note_id,
                                           const char   *actor,
                                           GError      **error);
+/* The per-note switch: @shared TRUE records the party's agreement (as
+ * above), FALSE that it was taken back (shared_at and shared_by cleared).
+ * Each change is an audit entry ("note.share" / "note.unshare"). Only a
+ * confidential note can be shared: CONCORD_ERROR_INVALID otherwise.
+ * Setting the state it already has changes nothing and succeeds. */
+gboolean        concord_store_set_note_shared (ConcordStore *self,
+                                               gint64        note_id,
+                                               gboolean      shared,
+                                               const char   *actor,
+                                               GError      **error);
 /* The notes of session @session_id, or of every session of case @case_id
  * when @session_id is 0; oldest first: a new array of ConcordNote. */
 GPtrArray      *concord_store_list_notes (ConcordStore *self,
@@ -299,6 +320,49 @@ GPtrArray      *concord_store_list_legal_points (ConcordStore *self,
  * of ConcordCaseSummary. */
 GPtrArray      *concord_store_find_linked_cases (ConcordStore *self,
                                                  gint64        case_id,
+                                                 GError      **error);
+
+/* Adds someone to a session's attendees, running or ended (the record can
+ * be completed afterwards): a party of the case, a team member, or an
+ * invited helper known by name and role; a name is needed. Fills
+ * attendee->id; returns it, 0 on error. Audit "session.attendee". */
+gint64          concord_store_add_attendee (ConcordStore    *self,
+                                            gint64           session_id,
+                                            ConcordAttendee *attendee,
+                                            const char      *actor,
+                                            GError         **error);
+/* Removes an attendee added by mistake. Audit "session.attendee.remove". */
+gboolean        concord_store_remove_attendee (ConcordStore *self,
+                                               gint64        attendee_id,
+                                               const char   *actor,
+                                               GError      **error);
+
+/* Closes a mediation as failed: moves the case to CONCORD_STAGE_FAILED
+ * with @reason (required) and records @referrals (of ConcordReferral; at
+ * least one: the parties must be told where to go next, People's
+ * Mediation Law art. 26), all in one transaction; each referral must pass
+ * concord_referral_validate(). Fills the referrals' ids, case_id,
+ * created_at and created_by. A move to CONCORD_STAGE_FAILED through
+ * concord_store_move_stage() is refused: the referral would be missing.
+ * While a work order is open, the case's summary carries its due date
+ * (concord_case_summary_get_work_order_due()). */
+gboolean        concord_store_fail_case (ConcordStore *self,
+                                         gint64        case_id,
+                                         const char   *reason,
+                                         GPtrArray    *referrals,
+                                         const char   *actor,
+                                         GError      **error);
+/* The referrals of a case, oldest first: a new array of ConcordReferral. */
+GPtrArray      *concord_store_list_referrals (ConcordStore *self,
+                                              gint64        case_id,
+                                              GError      **error);
+/* Records a department's answer to a work order (required, not blank);
+ * the order is then closed. Answering twice is refused
+ * (CONCORD_ERROR_INVALID). Audit "workorder.answer". */
+gboolean        concord_store_answer_work_order (ConcordStore *self,
+                                                 gint64        referral_id,
+                                                 const char   *answer,
+                                                 const char   *actor,
                                                  GError      **error);
 
 /* Cases matching @query, newest first, with ids below @before_id (0: from

@@ -3720,8 +3720,12 @@ open_store (const char *path,
       return NULL;
     }
 
+  /* FULL: in WAL mode every commit reaches the disk (fsync of the WAL)
+   * before it returns. With NORMAL a power cut could take back commits
+   * made since the last checkpoint — seconds or minutes of notes —,
+   * and a mediator may lose at most the last second of typing. */
   if (!_concord_sqlite_exec (self->db, "PRAGMA journal_mode = WAL", error) ||
-      !_concord_sqlite_exec (self->db, "PRAGMA synchronous = NORMAL", error) ||
+      !_concord_sqlite_exec (self->db, "PRAGMA synchronous = FULL", error) ||
       !_concord_sqlite_exec (self->db, "PRAGMA foreign_keys = ON", error))
     return NULL;
 

@@ -12,6 +12,7 @@
 #include "concord-application.h"
 #include "concord-case-row.h"
 #include "concord-case-view.h"
+#include "concord-fail-dialog-private.h"
 #include "concord-intake-dialog.h"
 #include "concord-intake-dialog-private.h"
 #include "concord-preferences-window.h"
@@ -19,8 +20,8 @@
 #include "concord-ui-util.h"
 #include "concord-window.h"
 #include "test-fixtures.h"
+#include "test-ui-helpers.h"
 
-#define WAIT_TIMEOUT_MS 5000
 
 typedef struct
 {
@@ -34,29 +35,6 @@ typedef struct
   gint64          debt_id;
 } WindowFixture;
 
-/* Waiting for the main loop */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * 1000;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-  gboolean met;
-
-  while (!(met = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-  return met;
-}
 
 static gboolean
 flag_set (gpointer data)
@@ -70,61 +48,7 @@ set_flag_cb (gpointer data)
   *(gboolean *) data = TRUE;
 }
 
-/* Lets pending layout and drawing happen. */
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 100 * 1000;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-}
-
 /* Walking the widget tree */
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-static GtkWidget *
-find_first (GtkWidget *root,
-            GType      type)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect (root, type, found);
-  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
-}
-
-/* Whether a label showing exactly @text is on screen inside @root. */
-static gboolean
-shows_label (GtkWidget  *root,
-             const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect (root, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkWidget *label = g_ptr_array_index (labels, i);
-
-      if (gtk_widget_get_mapped (label) &&
-          g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
 
 static gboolean
 shows_status_page (GtkWidget  *root,
@@ -502,19 +426,6 @@ position_of (ConcordWindow *window,
   return G_MAXUINT;
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  AdwMessageDialog *found = NULL;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (toplevels);
-  return found;
-}
-
 /* The case list (the filters' popups hold list views too). */
 static GtkListView *
 find_case_list_view (ConcordWindow *window)
@@ -654,12 +565,6 @@ test_open_and_accept (WindowFixture *f,
   g_assert_false (shows_label (view, "Do Not Accept…"));
 }
 
-static gboolean
-dialog_open (gpointer data)
-{
-  return find_message_dialog () != NULL;
-}
-
 static void
 test_not_accept (WindowFixture *f,
                  gconstpointer  data)
@@ -674,7 +579,7 @@ test_not_accept (WindowFixture *f,
   g_assert_cmpint (concord_case_view_get_case_id (CONCORD_CASE_VIEW (view)), ==, f->debt_id);
 
   g_assert_true (gtk_widget_activate_action (view, "case.reject", NULL));
-  g_assert_true (wait_for (dialog_open, NULL));
+  g_assert_true (wait_for (message_dialog_open, NULL));
   dialog = find_message_dialog ();
 
   /* The decision needs a reason. */
@@ -710,7 +615,7 @@ test_cancel_not_accept (WindowFixture *f,
 
   select_case (f, f->fire_id);
   g_assert_true (gtk_widget_activate_action (view, "case.reject", NULL));
-  g_assert_true (wait_for (dialog_open, NULL));
+  g_assert_true (wait_for (message_dialog_open, NULL));
   dialog = find_message_dialog ();
   adw_message_dialog_response (dialog, "cancel");
   settle ();
@@ -718,19 +623,6 @@ test_cancel_not_accept (WindowFixture *f,
   after = load (f, f->fire_id);
   g_assert_cmpint (after->stage, ==, CONCORD_STAGE_RECEIVED);
   g_assert_null (after->stage_reason);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (toplevels);
-  return found;
 }
 
 static gboolean
@@ -999,16 +891,6 @@ find_discard_question (void)
   return question;
 }
 
-/* As the button does: the response, then the question goes. */
-static void
-answer (AdwMessageDialog *question,
-        const char       *response)
-{
-  adw_message_dialog_response (question, response);
-  gtk_window_destroy (GTK_WINDOW (question));
-  settle ();
-}
-
 /* Closing the main window over a case being typed asks first. */
 static void
 test_close_with_intake (WindowFixture *f,
@@ -1065,7 +947,7 @@ test_not_accept_fails (WindowFixture *f,
 
   select_case (f, f->debt_id);
   g_assert_true (gtk_widget_activate_action (view, "case.reject", NULL));
-  g_assert_true (wait_for (dialog_open, NULL));
+  g_assert_true (wait_for (message_dialog_open, NULL));
   dialog = find_message_dialog_titled ("Do Not Accept This Case?");
   text_view = GTK_TEXT_VIEW (find_first (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), reason, -1);
@@ -1096,25 +978,6 @@ test_not_accept_fails (WindowFixture *f,
 }
 
 /* Stage moves */
-
-/* The visible button labelled @label inside @root, or NULL. */
-static GtkWidget *
-find_shown_button (GtkWidget  *root,
-                   const char *label)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    {
-      GtkWidget *button = g_ptr_array_index (buttons, i);
-
-      if (gtk_widget_get_mapped (button) &&
-          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0)
-        return button;
-    }
-  return NULL;
-}
 
 /* Clicks the suggested button that takes the case to its next stage. */
 static void
@@ -1183,7 +1046,7 @@ give_reason (const char *reason)
   AdwMessageDialog *dialog;
   GtkTextView *text_view;
 
-  g_assert_true (wait_for (dialog_open, NULL));
+  g_assert_true (wait_for (message_dialog_open, NULL));
   dialog = find_message_dialog ();
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "move"));
   text_view = GTK_TEXT_VIEW (find_first (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
@@ -1325,17 +1188,38 @@ test_whole_path (WindowFixture *f,
     g_assert_cmpstr (((ConcordStageMove *) g_ptr_array_index (moves, i))->actor, ==, "tester");
 }
 
-/* Scenario 7: talks fail after back-to-back sessions; the path shows the
- * exit right after them, and still after the case is closed. */
+static gboolean
+fail_dialog_open (gpointer data)
+{
+  return find_toplevel (CONCORD_TYPE_FAIL_DIALOG) != NULL;
+}
+
+static gboolean
+fail_dialog_closed (gpointer data)
+{
+  return find_toplevel (CONCORD_TYPE_FAIL_DIALOG) == NULL;
+}
+
+/* Scenario 7: talks fail after back-to-back sessions. The parties are
+ * guided to court and a work order goes to a department; the path shows
+ * the exit right after the sessions, and still after the case is closed;
+ * the list tags the case until the department answers. */
 static void
 test_failed_path (WindowFixture *f,
                   gconstpointer  data)
 {
   GtkWidget *view = concord_window_get_case_view (f->window);
-  const char *reason = "双方对赔偿金额分歧过大，引导当事人向法院起诉。";
+  const char *reason = "双方对赔偿金额分歧过大，钱某拒绝任何方案。";
   g_autoptr(GPtrArray) steps = NULL;
   g_autoptr(GPtrArray) closed_steps = NULL;
+  g_autoptr(GPtrArray) referrals = NULL;
   g_autoptr(ConcordCase) c = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 14);
+  g_autofree char *due = g_date_time_format (later, "%Y-%m-%d");
+  ConcordFailDialog *dialog;
+  ConcordReferral *order;
 
   select_case (f, f->fight_id);
   assert_at (f, f->fight_id, CONCORD_STAGE_ACCEPTED);
@@ -1344,16 +1228,44 @@ test_failed_path (WindowFixture *f,
 
   /* Cancelling leaves the case where it was. */
   choose_other_move (view, "Mediation Failed…");
-  g_assert_true (wait_for (dialog_open, NULL));
-  answer (find_message_dialog (), "cancel");
+  g_assert_true (wait_for (fail_dialog_open, NULL));
+  gtk_window_close (find_toplevel (CONCORD_TYPE_FAIL_DIALOG));
+  g_assert_true (wait_for (fail_dialog_closed, NULL));
   assert_at (f, f->fight_id, CONCORD_STAGE_BACK_TO_BACK);
 
+  /* The reason, the court, and a work order to the market regulator. */
   choose_other_move (view, "Mediation Failed…");
-  give_reason (reason);
+  g_assert_true (wait_for (fail_dialog_open, NULL));
+  dialog = CONCORD_FAIL_DIALOG (find_toplevel (CONCORD_TYPE_FAIL_DIALOG));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (_concord_fail_dialog_get_reason_view (dialog)), reason, -1);
+  gtk_check_button_set_active (_concord_fail_dialog_get_check (dialog, CONCORD_REFERRAL_LITIGATION), TRUE);
+  gtk_editable_set_text (_concord_fail_dialog_get_detail (dialog, CONCORD_REFERRAL_LITIGATION), "东城区人民法院");
+  g_signal_emit_by_name (_concord_fail_dialog_get_add_order_button (dialog), "clicked");
+  gtk_editable_set_text (_concord_fail_dialog_get_order_field (dialog, 0, "department"), "区市场监管局");
+  gtk_editable_set_text (_concord_fail_dialog_get_order_field (dialog, 0, "request"), "核查夜市摊位经营许可");
+  gtk_editable_set_text (_concord_fail_dialog_get_order_field (dialog, 0, "due"), due);
+  g_signal_emit_by_name (_concord_fail_dialog_get_submit_button (dialog), "clicked");
+  g_assert_true (wait_for (fail_dialog_closed, NULL));
+  settle ();
+
   assert_at (f, f->fight_id, CONCORD_STAGE_FAILED);
   c = load (f, f->fight_id);
   g_assert_cmpstr (c->stage_reason, ==, reason);
   g_assert_true (shows_move (view, CONCORD_STAGE_BACK_TO_BACK, CONCORD_STAGE_FAILED));
+  referrals = concord_store_list_referrals (f->base.store, f->fight_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (referrals->len, ==, 2);
+  order = g_ptr_array_index (referrals, 1);
+  g_assert_true (concord_referral_is_open_work_order (order));
+  g_assert_cmpstr (order->due_date, ==, due);
+
+  /* The case view shows the work order; the list row carries its tag. */
+  g_assert_true (shows_label (view, "区市场监管局") || shows_label (view, "核查夜市摊位经营许可"));
+  {
+    g_autofree char *tag = g_strdup_printf ("Work order due %s", due);
+
+    g_assert_true (shows_label (GTK_WIDGET (f->window), tag));
+  }
 
   steps = path_steps (view);
   g_assert_cmpuint (steps->len, ==, 4);
@@ -1368,8 +1280,16 @@ test_failed_path (WindowFixture *f,
   g_assert_cmpstr (g_ptr_array_index (closed_steps, 2), ==, concord_stage_label (CONCORD_STAGE_BACK_TO_BACK));
   g_assert_cmpstr (g_ptr_array_index (closed_steps, 3), ==, concord_stage_label (CONCORD_STAGE_FAILED));
   g_assert_cmpstr (g_ptr_array_index (closed_steps, 4), ==, concord_stage_label (CONCORD_STAGE_CLOSED));
-  /* The reason of the failure stays readable after closing. */
+  /* The reason of the failure stays readable after closing, and the
+   * open work order stays in view until it is answered. */
   g_assert_true (shows_label (view, reason));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_shown_button (GTK_WIDGET (f->window), "Work Orders")), TRUE);
+  settle ();
+  assert_rows (f->window, 1, f->fight_id);
+  g_assert_true (concord_store_answer_work_order (f->base.store, order->id, "已责令摊主办理许可", "tester", &error));
+  concord_window_reload (f->window);
+  settle ();
+  assert_rows (f->window, 0);
 }
 
 typedef struct

@@ -7,9 +7,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "concord-ui-util.h"
 #include "concord-case-row.h"
+#include "concord-clock.h"
 
 struct _ConcordCaseRow
 {
@@ -22,6 +24,7 @@ struct _ConcordCaseRow
   GtkLabel           *parties_label;
   GtkLabel           *stage_label;
   GtkLabel           *overdue_label;
+  GtkLabel           *work_order_label;
   GtkLabel           *facts_label;
 };
 
@@ -58,7 +61,8 @@ update (ConcordCaseRow *self)
   g_autofree char *stage = NULL;
   g_autofree char *facts = NULL;
   g_autofree char *accessible = NULL;
-  const char *case_no, *parties, *category;
+  g_autofree char *work_order = NULL;
+  const char *case_no, *parties, *category, *work_order_due;
   gboolean overdue;
 
   if (s == NULL)
@@ -69,6 +73,7 @@ update (ConcordCaseRow *self)
       gtk_label_set_text (self->stage_label, "");
       gtk_label_set_text (self->facts_label, "");
       gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->work_order_label), FALSE);
       return;
     }
 
@@ -98,11 +103,32 @@ update (ConcordCaseRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->facts_label), *facts != '\0');
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), overdue);
 
+  work_order_due = concord_case_summary_get_work_order_due (s);
+  if (work_order_due != NULL)
+    {
+      g_autofree char *today = concord_clock_today_iso ();
+      const char *when = work_order_due;
+      gboolean late = strcmp (work_order_due, today) < 0;
+
+      work_order = g_strdup_printf (late
+                                    /* Translators: tag on a case in the list: a work order sent to a
+                                     * department was due on %s (a date) and has no answer yet */
+                                    ? _("Work order late since %s")
+                                    /* Translators: tag on a case in the list: a work order sent to a
+                                     * department must be answered by %s (a date) */
+                                    : _("Work order due %s"),
+                                    when);
+      gtk_label_set_text (self->work_order_label, work_order);
+      if (late)
+        gtk_widget_add_css_class (GTK_WIDGET (self->work_order_label), "late");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->work_order_label), "late");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->work_order_label), work_order != NULL);
+
   /* Read as one sentence by screen readers. */
-  if (overdue)
-    accessible = g_strjoin (", ", parties, case_no, stage, _("Overdue"), NULL);
-  else
-    accessible = g_strjoin (", ", parties, case_no, stage, NULL);
+  accessible = g_strjoin (", ", parties, case_no, stage, overdue ? _("Overdue") : work_order,
+                          overdue ? work_order : NULL, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -180,6 +206,7 @@ concord_case_row_class_init (ConcordCaseRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseRow, parties_label);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseRow, stage_label);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseRow, overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseRow, work_order_label);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseRow, facts_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -10,6 +10,8 @@
 
 #include "concord-intake-dialog.h"
 #include "concord-session-window.h"
+#include "concord-case-record.h"
+#include "concord-fail-dialog.h"
 #include "concord-stage-path.h"
 #include "concord-ui-util.h"
 #include "concord-case-view.h"
@@ -46,6 +48,9 @@ struct _ConcordCaseView
   AdwPreferencesGroup  *case_group;
   AdwPreferencesGroup  *facts_group;
   GtkLabel             *facts_label;
+  GtkWidget            *record_box;
+  ConcordCaseRecord    *record;
+  guint                 reload_idle;
   GtkWidget            *parties_box;
   AdwPreferencesGroup  *team_group;
   AdwPreferencesGroup  *history_group;
@@ -59,6 +64,7 @@ enum {
 
 enum {
   CASE_CHANGED,
+  OPEN_CASE,
   N_SIGNALS
 };
 
@@ -120,8 +126,24 @@ case_is_overdue (const ConcordCase *c)
   return g_date_time_compare (now, due) > 0;
 }
 
+/* TRUE when a police mediation case has had exactly one session: its due
+ * time is then the second-session limit (CONCORD_POLICE_SECOND_SESSION_
+ * WORKING_DAYS). */
+static gboolean
+awaits_police_second_session (ConcordCaseView *self)
+{
+  g_autoptr(GPtrArray) sessions = NULL;
+
+  if (self->c->mediation_type != CONCORD_MEDIATION_POLICE ||
+      (self->c->stage != CONCORD_STAGE_BACK_TO_BACK && self->c->stage != CONCORD_STAGE_FACE_TO_FACE))
+    return FALSE;
+  sessions = concord_store_list_sessions (concord_context_get_store (self->context), self->c->id, NULL);
+  return sessions != NULL && sessions->len == 1;
+}
+
 static char *
-format_due (const ConcordCase *c)
+format_due (const ConcordCase *c,
+            gboolean           second_session)
 {
   g_autofree char *when = NULL;
 
@@ -152,6 +174,15 @@ format_due (const ConcordCase *c)
     case CONCORD_STAGE_ACCEPTED:
       /* Translators: %s is a date and time */
       return g_strdup_printf (_("First session by %s"), when);
+    case CONCORD_STAGE_BACK_TO_BACK:
+    case CONCORD_STAGE_FACE_TO_FACE:
+      if (second_session)
+        /* Translators: police mediation (治安调解) allows a second session only within
+         * 7 working days of the first; %s is a date and time */
+        return g_strdup_printf (_("Second session by %s (police mediation: within 7 working days of the first)"),
+                                when);
+      /* Translators: %s is a date and time */
+      return g_strdup_printf (_("Due %s"), when);
     default:
       /* Translators: %s is a date and time */
       return g_strdup_printf (_("Due %s"), when);
@@ -283,6 +314,7 @@ show_parties (ConcordCaseView *self)
     {
       GtkWidget *group = adw_preferences_group_new ();
       GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE); /* names are text, not markup */
 
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Parties"));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No parties yet"));
@@ -308,6 +340,7 @@ show_parties (ConcordCaseView *self)
       if (p->agent_kind != CONCORD_AGENT_NONE && p->agent != NULL)
         {
           GtkWidget *expander = adw_expander_row_new ();
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
           g_autofree char *title = NULL;
 
           /* Translators: e.g. "Guardian: Wu Jianguo" */
@@ -332,6 +365,7 @@ show_team (ConcordCaseView *self)
   if (self->c->team->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE); /* names are text, not markup */
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No team members yet"));
       gtk_widget_add_css_class (row, "dim-label");
@@ -343,6 +377,7 @@ show_team (ConcordCaseView *self)
     {
       const ConcordTeamMember *m = g_ptr_array_index (self->c->team, i);
       GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE); /* names are text, not markup */
       g_autofree char *subtitle = NULL;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->name != NULL ? m->name : "");
@@ -381,6 +416,7 @@ show_history (ConcordCaseView *self)
   if (entries == NULL)
     {
       GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE); /* names are text, not markup */
 
       g_warning ("Could not read the history of case %" G_GINT64_FORMAT ": %s",
                  self->c->id, error->message);
@@ -394,6 +430,7 @@ show_history (ConcordCaseView *self)
     {
       const ConcordAuditEntry *e = g_ptr_array_index (entries, i);
       GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE); /* names are text, not markup */
       g_autofree char *when = concord_ui_format_time (e->at);
       g_autofree char *subtitle = NULL;
 
@@ -695,7 +732,7 @@ show (ConcordCaseView *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->stage_label), "exit");
 
-  due = format_due (c);
+  due = format_due (c, awaits_police_second_session (self));
   gtk_label_set_text (self->due_label, due != NULL ? due : "");
   gtk_widget_set_visible (GTK_WIDGET (self->due_label), due != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), case_is_overdue (c));
@@ -751,6 +788,14 @@ show (ConcordCaseView *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->facts_label), "dim-label");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->facts_label), "dim-label");
+
+  if (self->record != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!concord_case_record_show_case (self->record, c, &error))
+        g_warning ("Could not show the record of case %" G_GINT64_FORMAT ": %s", c->id, error->message);
+    }
 
   show_parties (self);
   show_team (self);
@@ -995,6 +1040,14 @@ move_action (GtkWidget  *widget,
   g_return_if_fail (self->c != NULL);
   g_return_if_fail (to >= 0 && to < CONCORD_N_STAGES);
 
+  if (to == CONCORD_STAGE_FAILED)
+    {
+      ConcordFailDialog *dialog = concord_fail_dialog_new (get_parent_window (self), self->context, self->c);
+
+      g_signal_connect_object (dialog, "failed", G_CALLBACK (changed), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
   if (concord_stage_move_needs_reason (self->c->stage, to))
     {
       open_reason_dialog (self, to, NULL);
@@ -1047,7 +1100,11 @@ concord_case_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->c, concord_case_unref);
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
   g_clear_object (&self->context);
+  self->record = NULL;
 
   G_OBJECT_CLASS (concord_case_view_parent_class)->dispose (object);
 }
@@ -1258,6 +1315,14 @@ concord_case_view_class_init (ConcordCaseViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* "open-case" (gint64 case_id): the person asked to see another case
+   * (a linked earlier case). */
+  signals[OPEN_CASE] =
+    g_signal_new ("open-case",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (CONCORD_TYPE_STAGE_PATH);
 
@@ -1284,6 +1349,7 @@ concord_case_view_class_init (ConcordCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, case_group);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, facts_group);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, facts_label);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, record_box);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, parties_box);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, team_group);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, history_group);
@@ -1311,6 +1377,35 @@ concord_case_view_init (ConcordCaseView *self)
   update_actions (self);
 }
 
+static void
+open_case_cb (ConcordCaseView *self,
+              gint64           id)
+{
+  g_signal_emit (self, signals[OPEN_CASE], 0, id);
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  ConcordCaseView *self = data;
+
+  self->reload_idle = 0;
+  if (self->c != NULL)
+    changed (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Another window (a session, a dialog of the record) changed a case: the
+ * shown one is read again once that window's handler has returned. */
+static void
+context_case_changed_cb (ConcordCaseView *self,
+                         gint64           id)
+{
+  if (self->c == NULL || self->c->id != id || self->reload_idle != 0)
+    return;
+  self->reload_idle = g_idle_add (reload_idle_cb, self);
+}
+
 GtkWidget *
 concord_case_view_new (ConcordContext *context)
 {
@@ -1326,11 +1421,27 @@ concord_case_view_set_context (ConcordCaseView *self,
   g_return_if_fail (CONCORD_IS_CASE_VIEW (self));
   g_return_if_fail (context == NULL || CONCORD_IS_CONTEXT (context));
 
-  if (g_set_object (&self->context, context))
+  if (self->context == context)
+    return;
+
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  if (self->record != NULL)
     {
-      concord_case_view_clear (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+      gtk_box_remove (GTK_BOX (self->record_box), GTK_WIDGET (self->record));
+      self->record = NULL;
     }
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    {
+      self->record = CONCORD_CASE_RECORD (concord_case_record_new (context));
+      gtk_box_append (GTK_BOX (self->record_box), GTK_WIDGET (self->record));
+      g_signal_connect_object (self->record, "open-case", G_CALLBACK (open_case_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (context, "case-changed", G_CALLBACK (context_case_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  concord_case_view_clear (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 ConcordContext *
@@ -1385,6 +1496,8 @@ concord_case_view_clear (ConcordCaseView *self)
   g_return_if_fail (CONCORD_IS_CASE_VIEW (self));
 
   g_clear_pointer (&self->c, concord_case_unref);
+  if (self->record != NULL)
+    concord_case_record_clear (self->record);
   update_actions (self);
 }
 

@@ -14,9 +14,14 @@ G_BEGIN_DECLS
 #define CONCORD_TYPE_CASE_VIEW (concord_case_view_get_type ())
 G_DECLARE_FINAL_TYPE (ConcordCaseView, concord_case_view, CONCORD, CASE_VIEW, GtkWidget)
 
-/* Actions: case.accept, case.reject (asks for the reason), case.edit.
- * Signal "case-changed" (gint64 case_id): the view changed the case in the
- * store (accepted, not accepted, particulars edited) and shows it anew. */
+/* Actions: case.accept, case.reject (asks for the reason), case.edit,
+ * case.move (int32 stage; a failed mediation opens ConcordFailDialog),
+ * case.start-session.
+ * Signal "case-changed" (gint64 case_id): the case changed in the store
+ * (through this view, or any window that called
+ * concord_context_case_changed()) and the view shows it anew.
+ * Signal "open-case" (gint64 case_id): the person asked to see another
+ * case (a linked earlier one). */
 GtkWidget      *concord_case_view_new (ConcordContext *context);
 void            concord_case_view_set_context (ConcordCaseView *self,
                                                ConcordContext  *context);

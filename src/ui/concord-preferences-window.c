@@ -227,6 +227,7 @@ load_categories (ConcordPreferencesWindow *self)
     {
       const ConcordCategory *category = g_ptr_array_index (categories, i);
       GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE); /* names are text, not markup */
       GtkWidget *toggle = gtk_switch_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), category->label);
@@ -503,6 +504,7 @@ load_members (ConcordPreferencesWindow *self)
   if (members->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE); /* names are text, not markup */
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No team members yet"));
       gtk_widget_add_css_class (row, "dim-label");
@@ -515,6 +517,7 @@ load_members (ConcordPreferencesWindow *self)
     {
       ConcordTeamMember *m = g_ptr_array_index (members, i);
       GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE); /* names are text, not markup */
       GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
       g_autoptr(GString) subtitle = g_string_new (concord_team_role_label (m->role));
       g_autofree char *accessible = NULL;

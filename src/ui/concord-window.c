@@ -37,6 +37,9 @@ struct _ConcordWindow
   GtkDropDown          *type_dropdown;
   GtkToggleButton      *mine_toggle;
   GtkToggleButton      *overdue_toggle;
+  GtkToggleButton      *work_orders_toggle;
+  GtkToggleButton      *privacy_toggle;
+  GtkRevealer          *privacy_revealer;
   GtkLabel             *count_label;
   GtkStack             *list_stack;
   GtkListView          *list_view;
@@ -83,6 +86,7 @@ build_query (ConcordWindow *self)
   if (gtk_toggle_button_get_active (self->mine_toggle))
     query->mine = g_strdup (concord_context_get_username (self->context));
   query->overdue = gtk_toggle_button_get_active (self->overdue_toggle);
+  query->open_work_orders = gtk_toggle_button_get_active (self->work_orders_toggle);
   return query;
 }
 
@@ -94,7 +98,8 @@ query_is_everything (const ConcordCaseQuery *query)
          query->category == NULL &&
          query->mediation_type < 0 &&
          query->mine == NULL &&
-         !query->overdue;
+         !query->overdue &&
+         !query->open_work_orders;
 }
 
 static void
@@ -461,6 +466,7 @@ clear_filters_action (GtkWidget  *widget,
   g_signal_handlers_block_by_func (self->type_dropdown, filter_changed_cb, self);
   g_signal_handlers_block_by_func (self->mine_toggle, filter_changed_cb, self);
   g_signal_handlers_block_by_func (self->overdue_toggle, filter_changed_cb, self);
+  g_signal_handlers_block_by_func (self->work_orders_toggle, filter_changed_cb, self);
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (self->stage_dropdown, 0);
@@ -468,6 +474,7 @@ clear_filters_action (GtkWidget  *widget,
   gtk_drop_down_set_selected (self->type_dropdown, 0);
   gtk_toggle_button_set_active (self->mine_toggle, FALSE);
   gtk_toggle_button_set_active (self->overdue_toggle, FALSE);
+  gtk_toggle_button_set_active (self->work_orders_toggle, FALSE);
 
   g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
   g_signal_handlers_unblock_by_func (self->stage_dropdown, filter_changed_cb, self);
@@ -475,6 +482,7 @@ clear_filters_action (GtkWidget  *widget,
   g_signal_handlers_unblock_by_func (self->type_dropdown, filter_changed_cb, self);
   g_signal_handlers_unblock_by_func (self->mine_toggle, filter_changed_cb, self);
   g_signal_handlers_unblock_by_func (self->overdue_toggle, filter_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->work_orders_toggle, filter_changed_cb, self);
   self->syncing_selection = FALSE;
 
   apply_query (self);
@@ -540,6 +548,12 @@ concord_window_constructed (GObject *object)
 
   store = concord_context_get_store (self->context);
   concord_case_view_set_context (self->case_view, self->context);
+
+  /* Privacy mode lives in the context, shared by every window. */
+  g_object_bind_property (self->context, "privacy-mode", self->privacy_toggle, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->context, "privacy-mode", self->privacy_revealer, "reveal-child",
+                          G_BINDING_SYNC_CREATE);
 
   /* The filters first: they change the query, which is applied once the
    * list exists. */
@@ -637,6 +651,27 @@ concord_window_set_property (GObject      *object,
     }
 }
 
+/* Privacy mode: Ctrl+Shift+P from anywhere in the window. */
+static gboolean
+privacy_shortcut_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   data)
+{
+  ConcordWindow *self = CONCORD_WINDOW (widget);
+
+  if (self->context == NULL)
+    return FALSE;
+  concord_context_set_privacy_mode (self->context, !concord_context_get_privacy_mode (self->context));
+  return TRUE;
+}
+
+static void
+open_case_cb (ConcordWindow *self,
+              gint64         id)
+{
+  concord_window_show_case (self, id);
+}
+
 static void
 concord_window_class_init (ConcordWindowClass *klass)
 {
@@ -674,6 +709,9 @@ concord_window_class_init (ConcordWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConcordWindow, type_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ConcordWindow, mine_toggle);
   gtk_widget_class_bind_template_child (widget_class, ConcordWindow, overdue_toggle);
+  gtk_widget_class_bind_template_child (widget_class, ConcordWindow, work_orders_toggle);
+  gtk_widget_class_bind_template_child (widget_class, ConcordWindow, privacy_toggle);
+  gtk_widget_class_bind_template_child (widget_class, ConcordWindow, privacy_revealer);
   gtk_widget_class_bind_template_child (widget_class, ConcordWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, ConcordWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, ConcordWindow, list_view);
@@ -689,6 +727,8 @@ concord_window_class_init (ConcordWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, edit_shortcut_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                privacy_shortcut_cb, NULL);
 }
 
 static void
@@ -730,6 +770,8 @@ concord_window_init (ConcordWindow *self)
   g_signal_connect_object (self->type_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->mine_toggle, "toggled", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->overdue_toggle, "toggled", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->work_orders_toggle, "toggled", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->case_view, "open-case", G_CALLBACK (open_case_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->case_view, "case-changed", G_CALLBACK (case_changed_cb), self, 0);
 }

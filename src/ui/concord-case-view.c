@@ -51,6 +51,8 @@ struct _ConcordCaseView
   GtkWidget            *record_box;
   ConcordCaseRecord    *record;
   guint                 reload_idle;
+  gboolean              all_moves;     /* the whole stage history, not the latest */
+  gboolean              all_history;   /* every audit entry, not the latest */
   GtkWidget            *parties_box;
   AdwPreferencesGroup  *team_group;
   AdwPreferencesGroup  *history_group;
@@ -401,10 +403,30 @@ show_team (ConcordCaseView *self)
     }
 }
 
+#define HISTORY_SHOWN 20
+#define MOVES_SHOWN   10
+
+static void show_history (ConcordCaseView *self);
+
+static gboolean
+is_session_action (const char *action)
+{
+  return g_str_has_prefix (action, "session.") || g_str_has_prefix (action, "note.") ||
+         g_str_has_prefix (action, "position.") || g_str_has_prefix (action, "legal-point.");
+}
+
+static void
+show_all_history_cb (ConcordCaseView *self)
+{
+  self->all_history = TRUE;
+  show_history (self);
+}
+
 static void
 show_history (ConcordCaseView *self)
 {
   g_autoptr(GPtrArray) entries = NULL;
+  guint first;
   g_autoptr(GPtrArray) members = NULL;
   g_autoptr(GError) error = NULL;
   ConcordStore *store = concord_context_get_store (self->context);
@@ -426,19 +448,39 @@ show_history (ConcordCaseView *self)
       return;
     }
 
-  for (guint i = 0; i < entries->len; i++)
+  /* A long case has thousands of entries: the latest ones, and a row
+   * that shows the others on request. */
+  first = 0;
+  if (!self->all_history && entries->len > HISTORY_SHOWN + HISTORY_SHOWN / 2)
+    {
+      GtkWidget *more = adw_action_row_new ();
+      g_autofree char *title = NULL;
+
+      first = entries->len - HISTORY_SHOWN;
+      /* Translators: a row over the latest entries of a case's history */
+      title = g_strdup_printf (ngettext ("Show %u Earlier Entry", "Show %u Earlier Entries", first), first);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), title);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (more), gtk_image_new_from_icon_name ("go-down-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (more), TRUE);
+      g_signal_connect_object (more, "activated", G_CALLBACK (show_all_history_cb), self, G_CONNECT_SWAPPED);
+      add_row (self->history_group, self->history_rows, more);
+    }
+
+  for (guint i = first; i < entries->len; i++)
     {
       const ConcordAuditEntry *e = g_ptr_array_index (entries, i);
       GtkWidget *row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE); /* names are text, not markup */
       g_autofree char *when = concord_ui_format_time (e->at);
       g_autofree char *subtitle = NULL;
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE); /* names are text, not markup */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), concord_audit_action_label (e->action));
       /* Translators: when and by whom, e.g. "2026-11-23 14:30 · wangli" */
       subtitle = g_strdup_printf (_("%s · %s"), when, actor_name (members, e->actor));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      if (!concord_text_is_blank (e->detail))
+      /* What was said in a session (an outcome, an amount) is not
+       * repeated here: privacy mode hides it in the record. */
+      if (!concord_text_is_blank (e->detail) && !is_session_action (e->action))
         gtk_widget_set_tooltip_text (row, e->detail);
       add_row (self->history_group, self->history_rows, row);
     }
@@ -612,12 +654,26 @@ show_move_buttons (ConcordCaseView *self)
 }
 
 /* The recorded moves under the path: date, from → to, who, why. */
+static void show_stage_moves (ConcordCaseView *self,
+                              GPtrArray       *moves);
+
+static void
+show_all_moves_cb (ConcordCaseView *self)
+{
+  g_autoptr(GPtrArray) moves = NULL;
+
+  self->all_moves = TRUE;
+  moves = concord_store_list_stage_moves (concord_context_get_store (self->context), self->c->id, NULL);
+  show_stage_moves (self, moves);
+}
+
 static void
 show_stage_moves (ConcordCaseView *self,
                   GPtrArray       *moves)
 {
   g_autoptr(GPtrArray) members = NULL;
   GtkWidget *child;
+  guint first;
   int row = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->moves_grid))) != NULL)
@@ -630,7 +686,26 @@ show_stage_moves (ConcordCaseView *self,
     }
   members = concord_store_list_members (concord_context_get_store (self->context), NULL);
 
-  for (guint i = 0; i < moves->len; i++)
+  /* Back and forth between the session stages for months: the latest
+   * moves, and a button for the others. */
+  first = 0;
+  if (!self->all_moves && moves->len > MOVES_SHOWN + MOVES_SHOWN / 2)
+    {
+      g_autofree char *title = NULL;
+      GtkWidget *more;
+
+      first = moves->len - MOVES_SHOWN;
+      /* Translators: a button over the latest moves of a case between stages */
+      title = g_strdup_printf (ngettext ("Show %u Earlier Move", "Show %u Earlier Moves", first), first);
+      more = gtk_button_new_with_label (title);
+      gtk_widget_set_halign (more, GTK_ALIGN_START);
+      gtk_widget_add_css_class (more, "flat");
+      gtk_widget_add_css_class (more, "caption");
+      g_signal_connect_object (more, "clicked", G_CALLBACK (show_all_moves_cb), self, G_CONNECT_SWAPPED);
+      gtk_grid_attach (self->moves_grid, more, 0, row++, 4, 1);
+    }
+
+  for (guint i = first; i < moves->len; i++)
     {
       const ConcordStageMove *move = g_ptr_array_index (moves, i);
       g_autofree char *when = concord_ui_format_time (move->at);
@@ -1469,6 +1544,8 @@ concord_case_view_show_case (ConcordCaseView *self,
     return FALSE;
 
   same = self->c != NULL && self->c->id == id;
+  if (!same)
+    self->all_moves = self->all_history = FALSE;
   g_clear_pointer (&self->c, concord_case_unref);
   self->c = g_steal_pointer (&c);
   show (self);

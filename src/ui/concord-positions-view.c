@@ -46,6 +46,7 @@ struct _ConcordPositionsView
   GArray       *chart_rounds; /* guint: the rounds across the chart */
   GPtrArray    *series;       /* of Series */
   char         *gap_text;
+  gboolean      all_rows;     /* the whole table, not the latest rows */
 
   GtkWidget    *box;
   GtkWidget    *empty_label;
@@ -410,10 +411,25 @@ table_label (const char *text,
   return label;
 }
 
+/* A case of many rounds shows the latest rows of its table, and a
+ * button for the earlier ones. */
+#define TABLE_ROWS_SHOWN 12
+
+static void build_table (ConcordPositionsView *self);
+
+static void
+show_all_rows_cb (ConcordPositionsView *self)
+{
+  self->all_rows = TRUE;
+  build_table (self);
+}
+
 static void
 build_table (ConcordPositionsView *self)
 {
   GtkGrid *grid = GTK_GRID (self->table);
+  guint first = 0;
+  int row = 1;
   const char *headings[] = {
     /* Translators: column of the positions table: the round (session) */
     C_("positions table", "Round"),
@@ -437,7 +453,22 @@ build_table (ConcordPositionsView *self)
       gtk_grid_attach (grid, label, col, 0, 1, 1);
     }
 
-  for (guint i = 0; i < self->shown->len; i++)
+  if (!self->all_rows && self->shown->len > TABLE_ROWS_SHOWN + TABLE_ROWS_SHOWN / 2)
+    {
+      g_autofree char *title = NULL;
+      GtkWidget *more;
+
+      first = self->shown->len - TABLE_ROWS_SHOWN;
+      /* Translators: a button over the latest rows of the positions table */
+      title = g_strdup_printf (ngettext ("Show %u Earlier Position", "Show %u Earlier Positions", first), first);
+      more = gtk_button_new_with_label (title);
+      gtk_widget_set_halign (more, GTK_ALIGN_START);
+      gtk_widget_add_css_class (more, "flat");
+      g_signal_connect_object (more, "clicked", G_CALLBACK (show_all_rows_cb), self, G_CONNECT_SWAPPED);
+      gtk_grid_attach (grid, more, 0, row++, 6, 1);
+    }
+
+  for (guint i = first; i < self->shown->len; i++, row++)
     {
       const ConcordPosition *position = g_ptr_array_index (self->shown, i);
       guint round = g_array_index (self->shown_rounds, guint, i);
@@ -445,7 +476,6 @@ build_table (ConcordPositionsView *self)
       g_autofree char *date_text = concord_ui_format_time (position->at);
       g_autofree char *amount_text = NULL;
       GtkWidget *label;
-      int row = i + 1;
 
       gtk_grid_attach (grid, table_label (round_text, 0.0), 0, row, 1, 1);
 
@@ -850,6 +880,8 @@ concord_positions_view_set_positions (ConcordPositionsView *self,
   g_return_if_fail (sessions != NULL);
   g_return_if_fail (positions != NULL);
 
+  if (self->c == NULL || c == NULL || self->c->id != c->id)
+    self->all_rows = FALSE;
   g_clear_pointer (&self->c, concord_case_unref);
   self->c = concord_case_copy (c);
   g_ptr_array_set_size (self->sessions, 0);

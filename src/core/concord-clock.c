@@ -8,10 +8,26 @@
 
 #include "concord-clock.h"
 
+/* The time fixed by concord_clock_set_fixed(), or NULL. */
+G_LOCK_DEFINE_STATIC (fixed_time);
+static GDateTime *fixed_time;
+
 GDateTime *
 concord_clock_now (void)
 {
-  const char *fixed = g_getenv ("CONCORD_NOW");
+  const char *fixed;
+
+  G_LOCK (fixed_time);
+  if (fixed_time != NULL)
+    {
+      GDateTime *now = g_date_time_ref (fixed_time);
+
+      G_UNLOCK (fixed_time);
+      return now;
+    }
+  G_UNLOCK (fixed_time);
+
+  fixed = g_getenv ("CONCORD_NOW");
 
   if (fixed != NULL && *fixed != '\0')
     {
@@ -61,4 +77,42 @@ concord_clock_today_iso (void)
   g_autoptr(GDateTime) local = g_date_time_to_local (now);
 
   return g_date_time_format (local, "%Y-%m-%d");
+}
+
+void
+concord_clock_set_fixed (const char *utc_iso)
+{
+  GDateTime *parsed = NULL;
+  GDateTime *old;
+
+  if (utc_iso != NULL)
+    {
+      g_autoptr(GDateTime) any = concord_clock_parse_iso (utc_iso);
+
+      if (any == NULL)
+        {
+          g_critical ("concord_clock_set_fixed: not an ISO-8601 time: %s", utc_iso);
+          return;
+        }
+      parsed = g_date_time_to_utc (any);
+    }
+
+  G_LOCK (fixed_time);
+  old = fixed_time;
+  fixed_time = parsed;
+  G_UNLOCK (fixed_time);
+
+  g_clear_pointer (&old, g_date_time_unref);
+}
+
+char *
+concord_clock_dup_fixed (void)
+{
+  char *iso = NULL;
+
+  G_LOCK (fixed_time);
+  if (fixed_time != NULL)
+    iso = concord_clock_format_iso (fixed_time);
+  G_UNLOCK (fixed_time);
+  return iso;
 }

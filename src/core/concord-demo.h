@@ -13,8 +13,10 @@ G_BEGIN_DECLS
  * situations mediation rooms live through: a fire between tenant, landlord
  * and neighbour; square dancing; a night-market fight; unpaid goods; a
  * stairwell camera; a family dispute; a mediation that fails), with the
- * station's demo settings and team. Loading twice adds nothing the second
- * time. @n_added (optional) receives the number of cases added. */
+ * station's demo settings and team, each case carried through its sessions
+ * as far as its story goes, everything stamped at the story's times, in
+ * one transaction. Loading twice adds nothing the second time. @n_added
+ * (optional) receives the number of cases added. */
 gboolean concord_demo_load (ConcordStore *store,
                             const char   *actor,
                             guint        *n_added,

@@ -16,6 +16,7 @@
 
 #include "concord-positions-view.h"
 #include "concord-session-record.h"
+#include "concord-session-window.h"
 #include "concord-resources.h"
 #include "concord-ui-util.h"
 #include "concord-case-record.h"
@@ -361,6 +362,31 @@ session_activated_cb (AdwActionRow      *row,
 
   g_return_if_fail (self->sessions != NULL && index < self->sessions->len);
   session = g_ptr_array_index (self->sessions, index);
+
+  /* A running session goes back to its window, where it is run. */
+  if (session->ended_at == NULL)
+    {
+      GList *toplevels = gtk_window_list_toplevels ();
+      GtkWindow *found = NULL;
+      GtkWindow *parent = get_parent_window (self);
+
+      for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
+        if (CONCORD_IS_SESSION_WINDOW (l->data) &&
+            concord_session_window_get_session_id (l->data) == session->id)
+          found = l->data;
+      g_list_free (toplevels);
+      if (found == NULL)
+        found = GTK_WINDOW (concord_session_window_open (parent != NULL ? gtk_window_get_application (parent) : NULL,
+                                                         self->context, session->id, &error));
+      if (found == NULL)
+        {
+          concord_ui_show_message (parent, _("Could Not Open the Session"), error->message);
+          return;
+        }
+      gtk_window_present (found);
+      return;
+    }
+
   record = concord_session_record_new (self->context, get_parent_window (self), self->c,
                                        session->id, index + 1, &error);
   if (record == NULL)

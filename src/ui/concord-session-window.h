@@ -1,5 +1,7 @@
 /* concord-session-window.h — the window in which a session is run: who is
- * in the room, a running timer, and the notes (笔录), saved as they are typed
+ * in the room, a running timer, the notes (笔录), saved as they are typed,
+ * the attendees, the parties' positions and the legal points explained,
+ * with a privacy mode for when the screen faces the parties
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,7 +19,8 @@ G_DECLARE_FINAL_TYPE (ConcordSessionWindow, concord_session_window, CONCORD, SES
 /* Starts a session of @kind in @room for case @c (at back-to-back or
  * face-to-face), with party @party_id for a back-to-back session or every
  * party for a face-to-face one; creates its note and opens the window for
- * it (not yet presented). NULL, with @error set, when the store refuses. */
+ * it (not yet presented). A face-to-face session turns the context's
+ * privacy mode on. NULL, with @error set, when the store refuses. */
 ConcordSessionWindow *concord_session_window_start (GtkApplication     *application,
                                                     ConcordContext     *context,
                                                     const ConcordCase  *c,
@@ -25,6 +28,14 @@ ConcordSessionWindow *concord_session_window_start (GtkApplication     *applicat
                                                     const char         *room,
                                                     gint64              party_id,
                                                     GError            **error);
+
+/* Opens the window again for session @session_id, still running (closed
+ * with "Keep Running and Close"), with its notes as stored. An ended
+ * session gives CONCORD_ERROR_CONFLICT. Not yet presented. */
+ConcordSessionWindow *concord_session_window_open (GtkApplication  *application,
+                                                   ConcordContext  *context,
+                                                   gint64           session_id,
+                                                   GError         **error);
 
 gint64         concord_session_window_get_session_id (ConcordSessionWindow *self);
 gint64         concord_session_window_get_note_id (ConcordSessionWindow *self);

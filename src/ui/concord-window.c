@@ -652,17 +652,15 @@ concord_window_set_property (GObject      *object,
 }
 
 /* Privacy mode: Ctrl+Shift+P from anywhere in the window. */
-static gboolean
-privacy_shortcut_cb (GtkWidget *widget,
-                     GVariant  *args,
-                     gpointer   data)
+static void
+toggle_privacy_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
   ConcordWindow *self = CONCORD_WINDOW (widget);
 
-  if (self->context == NULL)
-    return FALSE;
-  concord_context_set_privacy_mode (self->context, !concord_context_get_privacy_mode (self->context));
-  return TRUE;
+  if (self->context != NULL)
+    concord_context_set_privacy_mode (self->context, !concord_context_get_privacy_mode (self->context));
 }
 
 static void
@@ -727,8 +725,9 @@ concord_window_class_init (ConcordWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, edit_shortcut_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                privacy_shortcut_cb, NULL);
+  gtk_widget_class_install_action (widget_class, "win.toggle-privacy", NULL, toggle_privacy_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.toggle-privacy", NULL);
 }
 
 static void

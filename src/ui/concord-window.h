@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ConcordWindow, concord_window, CONCORD, WINDOW, AdwApplicationWindow)
 
 /* @application may be NULL (tests). Actions: win.new-case (Ctrl+N),
- * win.search (Ctrl+F), win.clear-filters, win.back; Ctrl+E activates
+ * win.search (Ctrl+F), win.clear-filters, win.back, win.toggle-privacy
+ * (Ctrl+Shift+P: the context's privacy mode); Ctrl+E activates
  * case.edit on the open case. */
 ConcordWindow *concord_window_new (GtkApplication *application,
                                    ConcordContext *context);

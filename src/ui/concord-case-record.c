@@ -71,32 +71,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ConcordCaseRecord, concord_case_record, GTK_TYPE_WIDGET)
 
-static GtkWindow *
-get_parent_window (ConcordCaseRecord *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-clear_rows (AdwPreferencesGroup *group,
-            GPtrArray           *rows)
-{
-  for (guint i = 0; i < rows->len; i++)
-    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
-  g_ptr_array_set_size (rows, 0);
-}
-
-static void
-add_row (AdwPreferencesGroup *group,
-         GPtrArray           *rows,
-         GtkWidget           *row)
-{
-  adw_preferences_group_add (group, row);
-  g_ptr_array_add (rows, row);
-}
-
 static GtkWidget *
 action_row_new (const char *title,
                 const char *subtitle,
@@ -281,7 +255,7 @@ show_referrals (ConcordCaseRecord *self)
   g_autoptr(GPtrArray) members = NULL;
   g_autofree char *today = NULL;
 
-  clear_rows (self->referrals_group, self->referral_rows);
+  concord_ui_group_clear (self->referrals_group, self->referral_rows);
   gtk_widget_set_visible (GTK_WIDGET (self->referrals_group),
                           self->referrals != NULL && self->referrals->len > 0);
   if (self->referrals == NULL || self->referrals->len == 0)
@@ -301,7 +275,7 @@ show_referrals (ConcordCaseRecord *self)
           row = action_row_new (concord_referral_kind_label (r->kind), r->detail, FALSE);
           gtk_widget_set_name (row, "referral-row");
         }
-      add_row (self->referrals_group, self->referral_rows, row);
+      concord_ui_group_add (self->referrals_group, self->referral_rows, row);
     }
 }
 
@@ -321,7 +295,7 @@ linked_activated_cb (AdwActionRow      *row,
 static void
 show_linked (ConcordCaseRecord *self)
 {
-  clear_rows (self->linked_group, self->linked_rows);
+  concord_ui_group_clear (self->linked_group, self->linked_rows);
   gtk_widget_set_visible (GTK_WIDGET (self->linked_group), self->linked != NULL && self->linked->len > 0);
   if (self->linked == NULL)
     return;
@@ -345,7 +319,7 @@ show_linked (ConcordCaseRecord *self)
       gtk_widget_set_name (row, "linked-case-row");
       g_object_set_data (G_OBJECT (row), "linked-index", GUINT_TO_POINTER (i));
       g_signal_connect_object (row, "activated", G_CALLBACK (linked_activated_cb), self, 0);
-      add_row (self->linked_group, self->linked_rows, row);
+      concord_ui_group_add (self->linked_group, self->linked_rows, row);
     }
 }
 
@@ -368,7 +342,7 @@ session_activated_cb (AdwActionRow      *row,
     {
       GList *toplevels = gtk_window_list_toplevels ();
       GtkWindow *found = NULL;
-      GtkWindow *parent = get_parent_window (self);
+      GtkWindow *parent = concord_ui_get_window (GTK_WIDGET (self));
 
       for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
         if (CONCORD_IS_SESSION_WINDOW (l->data) &&
@@ -387,11 +361,11 @@ session_activated_cb (AdwActionRow      *row,
       return;
     }
 
-  record = concord_session_record_new (self->context, get_parent_window (self), self->c,
+  record = concord_session_record_new (self->context, concord_ui_get_window (GTK_WIDGET (self)), self->c,
                                        session->id, index + 1, &error);
   if (record == NULL)
     {
-      concord_ui_show_message (get_parent_window (self), _("Could Not Open the Session"), error->message);
+      concord_ui_show_message (concord_ui_get_window (GTK_WIDGET (self)), _("Could Not Open the Session"), error->message);
       return;
     }
   gtk_window_present (GTK_WINDOW (record));
@@ -478,7 +452,7 @@ show_sessions (ConcordCaseRecord *self)
   guint first = 0;
   gboolean hidden_outcomes = FALSE;
 
-  clear_rows (self->sessions_group, self->session_rows);
+  concord_ui_group_clear (self->sessions_group, self->session_rows);
   gtk_widget_set_visible (GTK_WIDGET (self->sessions_group), n > 0 || at_session_stage (self));
   adw_preferences_group_set_description (self->sessions_group, NULL);
 
@@ -489,7 +463,7 @@ show_sessions (ConcordCaseRecord *self)
           GtkWidget *row = action_row_new (_("No sessions yet"), NULL, FALSE);
 
           gtk_widget_add_css_class (row, "dim-label");
-          add_row (self->sessions_group, self->session_rows, row);
+          concord_ui_group_add (self->sessions_group, self->session_rows, row);
         }
       return;
     }
@@ -507,7 +481,7 @@ show_sessions (ConcordCaseRecord *self)
       add_arrow (row, "pan-down-symbolic");
       gtk_widget_set_name (row, "more-sessions-row");
       g_signal_connect_object (row, "activated", G_CALLBACK (more_sessions_activated_cb), self, 0);
-      add_row (self->sessions_group, self->session_rows, row);
+      concord_ui_group_add (self->sessions_group, self->session_rows, row);
     }
 
   for (guint i = first; i < n; i++)
@@ -516,7 +490,7 @@ show_sessions (ConcordCaseRecord *self)
 
       if (!concord_text_is_blank (s->outcome) && !concord_privacy_shows_session_content (s, privacy))
         hidden_outcomes = TRUE;
-      add_row (self->sessions_group, self->session_rows, session_row_new (self, s, i, privacy));
+      concord_ui_group_add (self->sessions_group, self->session_rows, session_row_new (self, s, i, privacy));
     }
   if (hidden_outcomes)
     adw_preferences_group_set_description (self->sessions_group,
@@ -571,7 +545,7 @@ show_points (ConcordCaseRecord *self)
   g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
   guint first = 0;
 
-  clear_rows (self->points_group, self->point_rows);
+  concord_ui_group_clear (self->points_group, self->point_rows);
   gtk_widget_set_visible (GTK_WIDGET (self->points_group), n > 0);
   if (n == 0)
     return;
@@ -604,7 +578,7 @@ show_points (ConcordCaseRecord *self)
       add_arrow (row, "pan-down-symbolic");
       gtk_widget_set_name (row, "more-points-row");
       g_signal_connect_object (row, "activated", G_CALLBACK (more_points_activated_cb), self, 0);
-      add_row (self->points_group, self->point_rows, row);
+      concord_ui_group_add (self->points_group, self->point_rows, row);
     }
 
   for (guint k = first; k < shown->len; k++)
@@ -625,7 +599,7 @@ show_points (ConcordCaseRecord *self)
           heading = g_strdup_printf (_("%s · %s · %s"), numbered,
                                      concord_session_kind_label (s->kind), date);
         }
-      add_row (self->points_group, self->point_rows,
+      concord_ui_group_add (self->points_group, self->point_rows,
                _concord_session_record_point_row_new (point, heading));
     }
 }
@@ -737,7 +711,7 @@ answer_clicked_cb (GtkButton         *button,
 
   dialog = adw_window_new ();
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), get_parent_window (self));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), concord_ui_get_window (GTK_WIDGET (self)));
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 480, -1);
   /* Translators: title of the dialog that records a department's answer to a work order */

@@ -75,44 +75,7 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ConcordCaseView, concord_case_view, GTK_TYPE_WIDGET)
 
-static GtkWindow *
-get_parent_window (ConcordCaseView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-clear_rows (AdwPreferencesGroup *group,
-            GPtrArray           *rows)
-{
-  for (guint i = 0; i < rows->len; i++)
-    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
-  g_ptr_array_set_size (rows, 0);
-}
-
-static void
-add_row (AdwPreferencesGroup *group,
-         GPtrArray           *rows,
-         GtkWidget           *row)
-{
-  adw_preferences_group_add (group, row);
-  g_ptr_array_add (rows, row);
-}
-
 /* A property row when @value has text; nothing otherwise. */
-static void
-add_property (AdwPreferencesGroup *group,
-              GPtrArray           *rows,
-              const char          *key,
-              const char          *value)
-{
-  if (concord_text_is_blank (value))
-    return;
-  add_row (group, rows, concord_ui_property_row_new (key, value));
-}
-
 static gboolean
 case_is_overdue (const ConcordCase *c)
 {
@@ -300,7 +263,7 @@ add_person_rows (GtkWidget          *add_to,
       if (ADW_IS_EXPANDER_ROW (add_to))
         adw_expander_row_add_row (ADW_EXPANDER_ROW (add_to), row);
       else
-        add_row (ADW_PREFERENCES_GROUP (add_to), rows, row);
+        concord_ui_group_add (ADW_PREFERENCES_GROUP (add_to), rows, row);
     }
 }
 
@@ -362,7 +325,7 @@ show_parties (ConcordCaseView *self)
 static void
 show_team (ConcordCaseView *self)
 {
-  clear_rows (self->team_group, self->team_rows);
+  concord_ui_group_clear (self->team_group, self->team_rows);
 
   if (self->c->team->len == 0)
     {
@@ -371,7 +334,7 @@ show_team (ConcordCaseView *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No team members yet"));
       gtk_widget_add_css_class (row, "dim-label");
-      add_row (self->team_group, self->team_rows, row);
+      concord_ui_group_add (self->team_group, self->team_rows, row);
       return;
     }
 
@@ -399,7 +362,7 @@ show_team (ConcordCaseView *self)
           gtk_widget_add_css_class (phone, "dim-label");
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), phone);
         }
-      add_row (self->team_group, self->team_rows, row);
+      concord_ui_group_add (self->team_group, self->team_rows, row);
     }
 }
 
@@ -431,7 +394,7 @@ show_history (ConcordCaseView *self)
   g_autoptr(GError) error = NULL;
   ConcordStore *store = concord_context_get_store (self->context);
 
-  clear_rows (self->history_group, self->history_rows);
+  concord_ui_group_clear (self->history_group, self->history_rows);
 
   entries = concord_store_list_audit (store, self->c->id, &error);
   members = concord_store_list_members (store, NULL);
@@ -444,7 +407,7 @@ show_history (ConcordCaseView *self)
                  self->c->id, error->message);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The history could not be read"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
-      add_row (self->history_group, self->history_rows, row);
+      concord_ui_group_add (self->history_group, self->history_rows, row);
       return;
     }
 
@@ -463,7 +426,7 @@ show_history (ConcordCaseView *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (more), gtk_image_new_from_icon_name ("go-down-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (more), TRUE);
       g_signal_connect_object (more, "activated", G_CALLBACK (show_all_history_cb), self, G_CONNECT_SWAPPED);
-      add_row (self->history_group, self->history_rows, more);
+      concord_ui_group_add (self->history_group, self->history_rows, more);
     }
 
   for (guint i = first; i < entries->len; i++)
@@ -482,7 +445,7 @@ show_history (ConcordCaseView *self)
        * repeated here: privacy mode hides it in the record. */
       if (!concord_text_is_blank (e->detail) && !is_session_action (e->action))
         gtk_widget_set_tooltip_text (row, e->detail);
-      add_row (self->history_group, self->history_rows, row);
+      concord_ui_group_add (self->history_group, self->history_rows, row);
     }
 }
 
@@ -517,7 +480,7 @@ show_case_group (ConcordCaseView *self)
   g_autofree char *received = NULL;
   g_autofree char *due = NULL;
 
-  clear_rows (self->case_group, self->case_rows);
+  concord_ui_group_clear (self->case_group, self->case_rows);
 
   if (c->category != NULL)
     category = concord_store_dup_category_label (store, c->category);
@@ -526,19 +489,19 @@ show_case_group (ConcordCaseView *self)
   if (!concord_stage_is_final (c->stage))
     due = concord_ui_format_time (c->due_at);
 
-  add_property (self->case_group, self->case_rows, _("Source"), concord_source_label (c->source));
-  add_property (self->case_group, self->case_rows, _("Referred by"), c->referred_by);
-  add_property (self->case_group, self->case_rows, _("Police incident number"), c->incident_no);
-  add_property (self->case_group, self->case_rows, _("Time of the dispute"), occurred);
-  add_property (self->case_group, self->case_rows, _("Place"), c->place);
-  add_property (self->case_group, self->case_rows, _("Category"), category);
-  add_property (self->case_group, self->case_rows, _("Type of mediation"),
+  concord_ui_group_add_property (self->case_group, self->case_rows, _("Source"), concord_source_label (c->source));
+  concord_ui_group_add_property (self->case_group, self->case_rows, _("Referred by"), c->referred_by);
+  concord_ui_group_add_property (self->case_group, self->case_rows, _("Police incident number"), c->incident_no);
+  concord_ui_group_add_property (self->case_group, self->case_rows, _("Time of the dispute"), occurred);
+  concord_ui_group_add_property (self->case_group, self->case_rows, _("Place"), c->place);
+  concord_ui_group_add_property (self->case_group, self->case_rows, _("Category"), category);
+  concord_ui_group_add_property (self->case_group, self->case_rows, _("Type of mediation"),
                 concord_mediation_type_label (c->mediation_type));
-  add_property (self->case_group, self->case_rows, _("Received"), received);
-  add_property (self->case_group, self->case_rows, _("Due"), due);
+  concord_ui_group_add_property (self->case_group, self->case_rows, _("Received"), received);
+  concord_ui_group_add_property (self->case_group, self->case_rows, _("Due"), due);
   /* A decision that ended the case has its reason under the path. */
   if (!concord_stage_is_final (c->stage))
-    add_property (self->case_group, self->case_rows, _("Reason of the last decision"), c->stage_reason);
+    concord_ui_group_add_property (self->case_group, self->case_rows, _("Reason of the last decision"), c->stage_reason);
 }
 
 /* What a button or menu item that moves a case from @from to @to says. */
@@ -885,7 +848,7 @@ changed (ConcordCaseView *self)
   gint64 id = self->c->id;
 
   if (!concord_case_view_reload (self, &error))
-    concord_ui_show_message (get_parent_window (self),
+    concord_ui_show_message (concord_ui_get_window (GTK_WIDGET (self)),
                              _("Could Not Show the Case"), error->message);
   g_signal_emit (self, signals[CASE_CHANGED], 0, id);
 }
@@ -905,7 +868,7 @@ accept_action (GtkWidget  *widget,
                                   concord_context_get_username (self->context),
                                   &error))
     {
-      concord_ui_show_message (get_parent_window (self),
+      concord_ui_show_message (concord_ui_get_window (GTK_WIDGET (self)),
                                _("Could Not Accept the Case"), error->message);
       return;
     }
@@ -988,7 +951,7 @@ reason_response_cb (AdwMessageDialog *dialog,
       /* Moved meanwhile at another desk: the view shows where. */
       if (g_error_matches (error, CONCORD_ERROR, CONCORD_ERROR_STAGE))
         {
-          concord_ui_show_message (get_parent_window (self), move_error_heading (to), error->message);
+          concord_ui_show_message (concord_ui_get_window (GTK_WIDGET (self)), move_error_heading (to), error->message);
           changed (self);
           return;
         }
@@ -1038,7 +1001,7 @@ open_reason_dialog (ConcordCaseView *self,
       break;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self), heading, body));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (concord_ui_get_window (GTK_WIDGET (self)), heading, body));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     reason_response (to), response_label,
@@ -1117,7 +1080,7 @@ move_action (GtkWidget  *widget,
 
   if (to == CONCORD_STAGE_FAILED)
     {
-      ConcordFailDialog *dialog = concord_fail_dialog_new (get_parent_window (self), self->context, self->c);
+      ConcordFailDialog *dialog = concord_fail_dialog_new (concord_ui_get_window (GTK_WIDGET (self)), self->context, self->c);
 
       g_signal_connect_object (dialog, "failed", G_CALLBACK (changed), self, G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (dialog));
@@ -1130,7 +1093,7 @@ move_action (GtkWidget  *widget,
     }
   if (!move_case (self, to, NULL, &error))
     {
-      concord_ui_show_message (get_parent_window (self), move_error_heading (to), error->message);
+      concord_ui_show_message (concord_ui_get_window (GTK_WIDGET (self)), move_error_heading (to), error->message);
       /* Moved meanwhile at another desk: show where it is now. */
       if (g_error_matches (error, CONCORD_ERROR, CONCORD_ERROR_STAGE))
         changed (self);
@@ -1159,7 +1122,7 @@ edit_action (GtkWidget  *widget,
 
   g_return_if_fail (self->c != NULL);
 
-  dialog = concord_intake_dialog_new (self->context, get_parent_window (self), self->c);
+  dialog = concord_intake_dialog_new (self->context, concord_ui_get_window (GTK_WIDGET (self)), self->c);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (intake_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1278,7 +1241,7 @@ start_session_response_cb (AdwMessageDialog *dialog,
                                          gtk_editable_get_text (room_entry), party_id, &error);
   if (window == NULL)
     {
-      concord_ui_show_message (get_parent_window (self), _("Could Not Start the Session"), error->message);
+      concord_ui_show_message (concord_ui_get_window (GTK_WIDGET (self)), _("Could Not Start the Session"), error->message);
       return;
     }
   gtk_window_present (GTK_WINDOW (window));
@@ -1328,7 +1291,7 @@ start_session_action (GtkWidget  *widget,
       gtk_string_list_append (parties, item);
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self), _("Start a Session?"),
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (concord_ui_get_window (GTK_WIDGET (self)), _("Start a Session?"),
                                                        _("The notes are saved as they are typed.")));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),

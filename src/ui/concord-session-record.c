@@ -238,35 +238,6 @@ _concord_session_record_point_row_new (const ConcordLegalPoint *point,
 
 /* Helpers */
 
-static void
-clear_rows (AdwPreferencesGroup *group,
-            GPtrArray           *rows)
-{
-  for (guint i = 0; i < rows->len; i++)
-    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
-  g_ptr_array_set_size (rows, 0);
-}
-
-static void
-add_row (AdwPreferencesGroup *group,
-         GPtrArray           *rows,
-         GtkWidget           *row)
-{
-  adw_preferences_group_add (group, row);
-  g_ptr_array_add (rows, row);
-}
-
-static void
-add_property (AdwPreferencesGroup *group,
-              GPtrArray           *rows,
-              const char          *key,
-              const char          *value)
-{
-  if (concord_text_is_blank (value))
-    return;
-  add_row (group, rows, concord_ui_property_row_new (key, value));
-}
-
 static GtkWidget *
 placeholder_row (const char *text)
 {
@@ -317,19 +288,19 @@ show_info (ConcordSessionRecord *self)
   g_autofree char *times = _concord_session_record_dup_times (s, &date);
   g_autofree char *with = NULL;
 
-  clear_rows (self->info_group, self->info_rows);
-  add_property (self->info_group, self->info_rows, _("Kind"), concord_session_kind_label (s->kind));
+  concord_ui_group_clear (self->info_group, self->info_rows);
+  concord_ui_group_add_property (self->info_group, self->info_rows, _("Kind"), concord_session_kind_label (s->kind));
   if (s->kind == CONCORD_SESSION_BACK_TO_BACK)
     {
       with = dup_session_parties (self->c, s);
       /* Translators: the party a back-to-back session was held with */
-      add_property (self->info_group, self->info_rows, C_("session", "With"), with);
+      concord_ui_group_add_property (self->info_group, self->info_rows, C_("session", "With"), with);
     }
-  add_property (self->info_group, self->info_rows, _("Room"), s->room);
-  add_property (self->info_group, self->info_rows, _("Date"), date);
-  add_property (self->info_group, self->info_rows, _("Time"), times);
+  concord_ui_group_add_property (self->info_group, self->info_rows, _("Room"), s->room);
+  concord_ui_group_add_property (self->info_group, self->info_rows, _("Date"), date);
+  concord_ui_group_add_property (self->info_group, self->info_rows, _("Time"), times);
   /* Translators: who opened the session in Concord */
-  add_property (self->info_group, self->info_rows, _("Recorded by"), actor_name (self, s->created_by));
+  concord_ui_group_add_property (self->info_group, self->info_rows, _("Recorded by"), actor_name (self, s->created_by));
 }
 
 static void
@@ -337,10 +308,10 @@ show_attendees (ConcordSessionRecord *self)
 {
   GPtrArray *attendees = self->session->attendees;
 
-  clear_rows (self->attendees_group, self->attendee_rows);
+  concord_ui_group_clear (self->attendees_group, self->attendee_rows);
   if (attendees == NULL || attendees->len == 0)
     {
-      add_row (self->attendees_group, self->attendee_rows, placeholder_row (_("No attendees recorded")));
+      concord_ui_group_add (self->attendees_group, self->attendee_rows, placeholder_row (_("No attendees recorded")));
       return;
     }
 
@@ -357,7 +328,7 @@ show_attendees (ConcordSessionRecord *self)
       if (!concord_text_is_blank (a->role))
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), a->role);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      add_row (self->attendees_group, self->attendee_rows, row);
+      concord_ui_group_add (self->attendees_group, self->attendee_rows, row);
     }
 }
 
@@ -514,7 +485,7 @@ show_positions (ConcordSessionRecord *self)
 {
   gboolean shown = concord_privacy_shows_session_content (self->session, privacy_on (self));
 
-  clear_rows (self->positions_group, self->position_rows);
+  concord_ui_group_clear (self->positions_group, self->position_rows);
   adw_preferences_group_set_description (self->positions_group, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->positions_group), self->positions->len > 0);
   if (self->positions->len == 0)
@@ -550,7 +521,7 @@ show_positions (ConcordSessionRecord *self)
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
         }
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      add_row (self->positions_group, self->position_rows, row);
+      concord_ui_group_add (self->positions_group, self->position_rows, row);
     }
 }
 
@@ -559,7 +530,7 @@ show_points (ConcordSessionRecord *self)
 {
   gboolean shown = concord_privacy_shows_session_content (self->session, privacy_on (self));
 
-  clear_rows (self->points_group, self->point_rows);
+  concord_ui_group_clear (self->points_group, self->point_rows);
   adw_preferences_group_set_description (self->points_group, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->points_group), self->points->len > 0);
   if (self->points->len == 0)
@@ -570,7 +541,7 @@ show_points (ConcordSessionRecord *self)
       return;
     }
   for (guint i = 0; i < self->points->len; i++)
-    add_row (self->points_group, self->point_rows,
+    concord_ui_group_add (self->points_group, self->point_rows,
              _concord_session_record_point_row_new (g_ptr_array_index (self->points, i), NULL));
 }
 

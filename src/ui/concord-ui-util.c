@@ -147,3 +147,43 @@ concord_ui_property_row_new (const char *key,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   return row;
 }
+
+GtkWindow *
+concord_ui_get_window (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  root = gtk_widget_get_root (widget);
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+void
+concord_ui_group_add (AdwPreferencesGroup *group,
+                      GPtrArray           *rows,
+                      GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (rows, row);
+}
+
+void
+concord_ui_group_clear (AdwPreferencesGroup *group,
+                        GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+void
+concord_ui_group_add_property (AdwPreferencesGroup *group,
+                               GPtrArray           *rows,
+                               const char          *key,
+                               const char          *value)
+{
+  if (concord_text_is_blank (value))
+    return;
+  concord_ui_group_add (group, rows, concord_ui_property_row_new (key, value));
+}

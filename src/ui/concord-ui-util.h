@@ -31,6 +31,23 @@ char  *concord_ui_format_date (const char *utc_iso);
 /* @n with the locale's thousands separator ("1,234" in English). */
 char  *concord_ui_format_count (guint n);
 
+/* The window @widget is in, or NULL. */
+GtkWindow *concord_ui_get_window (GtkWidget *widget);
+
+/* Rows a view adds to a group and takes away when it shows something
+ * else: @rows (not owning) remembers them. */
+void   concord_ui_group_add (AdwPreferencesGroup *group,
+                             GPtrArray           *rows,
+                             GtkWidget           *row);
+void   concord_ui_group_clear (AdwPreferencesGroup *group,
+                               GPtrArray           *rows);
+/* A property row (concord_ui_property_row_new()) when @value has text;
+ * nothing otherwise. */
+void   concord_ui_group_add_property (AdwPreferencesGroup *group,
+                                      GPtrArray           *rows,
+                                      const char          *key,
+                                      const char          *value);
+
 /* A read-only row for an AdwPreferencesGroup: @key on the left, @value
  * (selectable, wrapped) beside it. */
 GtkWidget *concord_ui_property_row_new (const char *key,

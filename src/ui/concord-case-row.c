@@ -95,6 +95,20 @@ update (ConcordCaseRow *self)
     stage = g_strdup (concord_stage_label (concord_case_summary_get_stage (s)));
   facts = one_line (concord_case_summary_get_facts (s));
 
+  /* What is due, beside the stage (overdue cases have their tag). */
+  if (!overdue && concord_case_summary_get_due_at (s) != NULL &&
+      !concord_stage_is_final (concord_case_summary_get_stage (s)))
+    {
+      g_autofree char *due = concord_ui_format_date (concord_case_summary_get_due_at (s));
+      g_autofree char *with_due = NULL;
+
+      /* Translators: the stage of a case in the list and its time limit,
+       * e.g. "邻里纠纷 · 背靠背调解 · 限 2026-11-30" */
+      with_due = g_strdup_printf (_("%s · due %s"), stage, due);
+      g_free (stage);
+      stage = g_steal_pointer (&with_due);
+    }
+
   gtk_label_set_text (self->case_no_label, case_no);
   gtk_label_set_text (self->received_label, received);
   gtk_label_set_text (self->parties_label, parties);

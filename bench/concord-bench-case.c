@@ -40,6 +40,8 @@
 #include "concord-core.h"
 #include "concord-case-view.h"
 #include "concord-session-window.h"
+#include "bench-table.h"
+#include "test-fixtures.h"
 
 #define N_SESSIONS          200
 #define LINES_PER_NOTE      100
@@ -53,151 +55,6 @@
 #define COMMIT_RUNS         200
 #define SETTLE_QUIET_MS     200
 #define WAIT_TIMEOUT_MS     10000
-
-/* ---- the table (as concord-bench prints it) ---- */
-
-typedef enum
-{
-  RESULT_NONE,      /* informational line */
-  RESULT_PASS,
-  RESULT_FAIL,
-  RESULT_SKIP,
-} Result;
-
-typedef struct
-{
-  char   *what;
-  char   *value;
-  char   *target;
-  Result  result;
-} Row;
-
-static GPtrArray *rows;
-
-static void
-row_free (Row *row)
-{
-  g_free (row->what);
-  g_free (row->value);
-  g_free (row->target);
-  g_free (row);
-}
-
-static void
-add_row (const char *what,
-         const char *value,
-         const char *target,
-         Result      result)
-{
-  Row *row = g_new0 (Row, 1);
-
-  row->what = g_strdup (what);
-  row->value = g_strdup (value);
-  row->target = g_strdup (target ? target : "");
-  row->result = result;
-  g_ptr_array_add (rows, row);
-}
-
-static void
-add_ms_row (const char *what,
-            double      ms,
-            double      target_ms)
-{
-  g_autofree char *value = g_strdup_printf ("%.2f ms", ms);
-  g_autofree char *target = target_ms > 0 ? g_strdup_printf ("< %.0f ms", target_ms) : NULL;
-
-  add_row (what, value, target,
-           target_ms > 0 ? (ms < target_ms ? RESULT_PASS : RESULT_FAIL) : RESULT_NONE);
-}
-
-/* Width of a UTF-8 string in terminal columns: CJK characters take two. */
-static int
-display_width (const char *text)
-{
-  int width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  return width;
-}
-
-static void
-print_padded (const char *text,
-              int         width)
-{
-  fputs (text, stdout);
-  for (int i = display_width (text); i < width; i++)
-    putchar (' ');
-}
-
-static gboolean
-print_table (void)
-{
-  static const char *result_names[] = { "", "PASS", "FAIL", "SKIP" };
-  int what_width = 7, value_width = 5, target_width = 6;
-  gboolean all_pass = TRUE;
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      Row *row = g_ptr_array_index (rows, i);
-
-      what_width = MAX (what_width, display_width (row->what));
-      value_width = MAX (value_width, display_width (row->value));
-      target_width = MAX (target_width, display_width (row->target));
-    }
-
-  putchar ('\n');
-  print_padded ("measure", what_width + 2);
-  print_padded ("value", value_width + 2);
-  print_padded ("target", target_width + 2);
-  puts ("result");
-  for (int i = 0; i < what_width + value_width + target_width + 12; i++)
-    putchar ('-');
-  putchar ('\n');
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      Row *row = g_ptr_array_index (rows, i);
-
-      print_padded (row->what, what_width + 2);
-      print_padded (row->value, value_width + 2);
-      print_padded (row->target, target_width + 2);
-      puts (result_names[row->result]);
-      if (row->result == RESULT_FAIL)
-        all_pass = FALSE;
-    }
-  return all_pass;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/* Nearest-rank percentile of @values (sorted in place). */
-static double
-percentile (GArray *values,
-            double  p)
-{
-  guint rank;
-
-  g_assert (values->len > 0);
-  g_array_sort (values, compare_doubles);
-  rank = (guint) (p / 100.0 * values->len + 0.999999);
-  rank = CLAMP (rank, 1, values->len);
-  return g_array_index (values, double, rank - 1);
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
 
 G_GNUC_NORETURN static void
 die (const char   *what,
@@ -329,90 +186,20 @@ make_note (GRand         *rand,
   return g_string_free (out, FALSE);
 }
 
-static char *
-resident_id (const char *first17)
-{
-  static const int weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-  static const char check[] = "10X98765432";
-  int sum = 0;
-
-  for (int i = 0; i < 17; i++)
-    sum += (first17[i] - '0') * weights[i];
-  return g_strdup_printf ("%s%c", first17, check[sum % 11]);
-}
-
-static ConcordParty *
-make_party (ConcordPartyRole role,
-            const char      *name,
-            ConcordGender    gender,
-            const char      *first17,
-            const char      *birth_date,
-            const char      *phone,
-            const char      *claims)
-{
-  ConcordParty *party = concord_party_new ();
-
-  party->role = role;
-  party->name = g_strdup (name);
-  party->gender = gender;
-  party->ethnicity = g_strdup ("汉族");
-  party->birth_date = g_strdup (birth_date);
-  party->id_type = CONCORD_ID_RESIDENT;
-  party->id_number = resident_id (first17);
-  party->phone = g_strdup (phone);
-  party->claims = g_strdup (claims);
-  return party;
-}
-
-/* Scenario 1, as tests/test-fixtures.h builds it. */
+/* Scenario 1, as tests/test-fixtures.h builds it, the mediator signed in
+ * as ACTOR. */
 static ConcordCase *
 make_fire_case (void)
 {
-  ConcordCase *c = concord_case_new ();
-  ConcordTeamMember *officer = concord_team_member_new ();
-  ConcordTeamMember *lawyer = concord_team_member_new ();
-  ConcordTeamMember *mediator = concord_team_member_new ();
-  ConcordParty *wu;
+  ConcordCase *c = fixture_fire_case ();
 
-  c->source = CONCORD_SOURCE_CALL_110;
-  c->incident_no = g_strdup ("J3702032026110500123");
-  c->occurred_at = g_strdup ("2026-11-05T12:30:00Z");
-  c->place = g_strdup ("幸福路8号3单元");
-  c->category = g_strdup ("damage");
-  c->mediation_type = CONCORD_MEDIATION_PEOPLE;
-  c->facts = g_strdup ("租户吴某用电不慎引发火灾，烧毁房东李某的房屋并熏黑楼上邻居张某的房屋，张某报警要求赔偿。");
+  for (guint i = 0; i < c->team->len; i++)
+    {
+      ConcordTeamMember *member = g_ptr_array_index (c->team, i);
 
-  g_ptr_array_add (c->parties,
-                   make_party (CONCORD_ROLE_APPLICANT, "张某", CONCORD_GENDER_MALE,
-                               "37020219680412001", "1968-04-12", "13805320001",
-                               "要求吴某赔偿房屋损失人民币130000元"));
-  g_ptr_array_add (c->parties,
-                   make_party (CONCORD_ROLE_APPLICANT, "李某", CONCORD_GENDER_FEMALE,
-                               "37020319750923002", "1975-09-23", "13905320002",
-                               "要求吴某赔偿房屋修复费用"));
-  wu = make_party (CONCORD_ROLE_RESPONDENT, "吴某", CONCORD_GENDER_MALE,
-                   "37028320040115003", "2004-01-15", "15805320003",
-                   "承认过错，但无力承担十三万元");
-  wu->occupation = g_strdup ("大学生");
-  wu->agent_kind = CONCORD_AGENT_ENTRUSTED;
-  wu->agent_relation = g_strdup ("父子");
-  wu->agent = make_party (CONCORD_ROLE_RESPONDENT, "吴父", CONCORD_GENDER_MALE,
-                          "37028319760301005", "1976-03-01", "15805320004", NULL);
-  g_ptr_array_add (c->parties, wu);
-
-  officer->name = g_strdup ("刘警官");
-  officer->role = CONCORD_TEAM_OFFICER;
-  officer->phone = g_strdup ("13705320010");
-  officer->username = g_strdup ("liu");
-  lawyer->name = g_strdup ("陈律师");
-  lawyer->role = CONCORD_TEAM_LAWYER;
-  lawyer->organisation = g_strdup ("某律师事务所");
-  mediator->name = g_strdup ("王调解员");
-  mediator->role = CONCORD_TEAM_MEDIATOR;
-  mediator->username = g_strdup (ACTOR);
-  g_ptr_array_add (c->team, officer);
-  g_ptr_array_add (c->team, lawyer);
-  g_ptr_array_add (c->team, mediator);
+      if (member->role == CONCORD_TEAM_MEDIATOR)
+        member->username = g_strdup (ACTOR);
+    }
   return c;
 }
 
@@ -1106,7 +893,7 @@ main (int   argc,
   gint64 start;
 
   setlocale (LC_ALL, "");
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  bench_table_init ();
 
   for (int i = 1; i < argc; i++)
     {
@@ -1194,6 +981,6 @@ main (int   argc,
   bench_commit (store, &made);
 
   all_pass = print_table ();
-  g_ptr_array_unref (rows);
+  bench_table_free ();
   return all_pass ? 0 : 1;
 }

@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "concord-core.h"
+#include "bench-table.h"
 
 #define PAGE_LIMIT         200
 #define COUNT_CAP          10000
@@ -35,60 +36,6 @@
 #define TARGET_WINDOW_MS   500.0
 #define TARGET_MEMORY_MB   200.0
 #define APP_TIMEOUT_S      60
-
-typedef enum
-{
-  RESULT_NONE,      /* informational line */
-  RESULT_PASS,
-  RESULT_FAIL,
-  RESULT_SKIP,
-} Result;
-
-typedef struct
-{
-  char   *what;
-  char   *value;
-  char   *target;
-  Result  result;
-} Row;
-
-static GPtrArray *rows;
-
-static void
-row_free (Row *row)
-{
-  g_free (row->what);
-  g_free (row->value);
-  g_free (row->target);
-  g_free (row);
-}
-
-static void
-add_row (const char *what,
-         const char *value,
-         const char *target,
-         Result      result)
-{
-  Row *row = g_new0 (Row, 1);
-
-  row->what = g_strdup (what);
-  row->value = g_strdup (value);
-  row->target = g_strdup (target ? target : "");
-  row->result = result;
-  g_ptr_array_add (rows, row);
-}
-
-static void
-add_ms_row (const char *what,
-            double      ms,
-            double      target_ms)
-{
-  g_autofree char *value = g_strdup_printf ("%.2f ms", ms);
-  g_autofree char *target = target_ms > 0 ? g_strdup_printf ("< %.0f ms", target_ms) : NULL;
-
-  add_row (what, value, target,
-           target_ms > 0 ? (ms < target_ms ? RESULT_PASS : RESULT_FAIL) : RESULT_NONE);
-}
 
 static void
 add_memory_row (const char *what,
@@ -99,95 +46,6 @@ add_memory_row (const char *what,
 
   add_row (what, value, target,
            max_rss_kb / 1024.0 < TARGET_MEMORY_MB ? RESULT_PASS : RESULT_FAIL);
-}
-
-/* Width of a UTF-8 string in terminal columns: CJK characters take two. */
-static int
-display_width (const char *text)
-{
-  int width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  return width;
-}
-
-static void
-print_padded (const char *text,
-              int         width)
-{
-  fputs (text, stdout);
-  for (int i = display_width (text); i < width; i++)
-    putchar (' ');
-}
-
-static gboolean
-print_table (void)
-{
-  static const char *result_names[] = { "", "PASS", "FAIL", "SKIP" };
-  int what_width = 7, value_width = 5, target_width = 6;
-  gboolean all_pass = TRUE;
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      Row *row = g_ptr_array_index (rows, i);
-
-      what_width = MAX (what_width, display_width (row->what));
-      value_width = MAX (value_width, display_width (row->value));
-      target_width = MAX (target_width, display_width (row->target));
-    }
-
-  putchar ('\n');
-  print_padded ("measure", what_width + 2);
-  print_padded ("value", value_width + 2);
-  print_padded ("target", target_width + 2);
-  puts ("result");
-  for (int i = 0; i < what_width + value_width + target_width + 12; i++)
-    putchar ('-');
-  putchar ('\n');
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      Row *row = g_ptr_array_index (rows, i);
-
-      print_padded (row->what, what_width + 2);
-      print_padded (row->value, value_width + 2);
-      print_padded (row->target, target_width + 2);
-      puts (result_names[row->result]);
-      if (row->result == RESULT_FAIL)
-        all_pass = FALSE;
-    }
-  return all_pass;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/* Nearest-rank percentile of @values (sorted in place). */
-static double
-percentile (GArray *values,
-            double  p)
-{
-  guint rank;
-
-  g_assert (values->len > 0);
-  g_array_sort (values, compare_doubles);
-  rank = (guint) (p / 100.0 * values->len + 0.999999);
-  rank = CLAMP (rank, 1, values->len);
-  return g_array_index (values, double, rank - 1);
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
 }
 
 static gboolean
@@ -433,7 +291,7 @@ main (int   argc,
   gint64 start;
 
   setlocale (LC_ALL, "");
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  bench_table_init ();
 
   for (int i = 1; i < argc; i++)
     {
@@ -523,6 +381,6 @@ main (int   argc,
   add_memory_row ("concord-bench peak memory (max RSS)", self_usage.ru_maxrss);
 
   all_pass = print_table ();
-  g_ptr_array_unref (rows);
+  bench_table_free ();
   return all_pass ? 0 : 1;
 }

@@ -148,3 +148,69 @@ fixture_quick_case (const char *name,
   c->facts = g_strdup (facts);
   return c;
 }
+
+/* The fire case (scenario 1) stored by @actor and moved to @stage: accepted
+ * unless @stage is CONCORD_STAGE_RECEIVED, then moved straight to @stage.
+ * Returns the case as the store loads it. */
+static inline ConcordCase *
+fixture_stored_fire_case (Fixture     *f,
+                          ConcordStage stage,
+                          const char  *actor)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConcordCase) c = fixture_fire_case ();
+  ConcordCase *loaded;
+
+  g_assert_true (concord_store_save_case (f->store, c, actor, &error));
+  g_assert_no_error (error);
+  if (stage != CONCORD_STAGE_RECEIVED)
+    {
+      g_assert_true (concord_store_decide_case (f->store, c->id, TRUE, NULL, actor, &error));
+      g_assert_no_error (error);
+    }
+  if (stage != CONCORD_STAGE_RECEIVED && stage != CONCORD_STAGE_ACCEPTED)
+    {
+      g_assert_true (concord_store_move_stage (f->store, c->id, stage, NULL, actor, &error));
+      g_assert_no_error (error);
+    }
+  loaded = concord_store_load_case (f->store, c->id, &error);
+  g_assert_no_error (error);
+  return loaded;
+}
+
+/* A neighbours' case (scenario 5) stored by @actor: @name1 with an ID
+ * number completed from @id1 (none when NULL) and @phone1, and, unless
+ * @name2 is NULL, a second party without an ID number. */
+static inline ConcordCase *
+fixture_neighbour_case (Fixture    *f,
+                        const char *actor,
+                        const char *facts,
+                        const char *name1,
+                        const char *id1,
+                        const char *phone1,
+                        const char *name2,
+                        const char *phone2)
+{
+  g_autoptr(GError) error = NULL;
+  ConcordCase *c = fixture_quick_case (name1, facts);
+  ConcordParty *first = g_ptr_array_index (c->parties, 0);
+
+  if (id1 != NULL)
+    {
+      first->id_type = CONCORD_ID_RESIDENT;
+      first->id_number = fixture_resident_id (id1);
+    }
+  first->phone = g_strdup (phone1);
+  if (name2 != NULL)
+    {
+      ConcordParty *second = concord_party_new ();
+
+      second->name = g_strdup (name2);
+      second->id_type = CONCORD_ID_NONE;
+      second->phone = g_strdup (phone2);
+      g_ptr_array_add (c->parties, second);
+    }
+  g_assert_true (concord_store_save_case (f->store, c, actor, &error));
+  g_assert_no_error (error);
+  return c;
+}

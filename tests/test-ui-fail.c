@@ -7,45 +7,12 @@
  */
 #include "config.h"
 
-#include <locale.h>
-
 #include "concord-fail-dialog-private.h"
 #include "test-fixtures.h"
+#include "test-ui-helpers.h"
 
 #define ACTOR "王调解员"
 #define REASON "经两轮背靠背调解，张某拒绝任何赔偿方案，调解不成。"
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-run_for (int ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-}
-
-static GtkWindow *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
-}
 
 static void
 count_cb (gpointer  instance,
@@ -55,26 +22,22 @@ count_cb (gpointer  instance,
   *last = case_id;
 }
 
-/* A stored case of the fire (scenario 1), moved to @stage. */
-static ConcordCase *
-stored_case (ConcordStore *store,
-             ConcordStage  stage)
+/* Opens the failure dialog of @c over @parent into *@dialog, which turns
+ * NULL when the dialog is destroyed; with @failed_id, the case id of its
+ * "failed" signal is kept there. */
+static void
+open_dialog (ConcordFailDialog **dialog,
+             GtkWindow          *parent,
+             ConcordContext     *context,
+             const ConcordCase  *c,
+             gint64             *failed_id)
 {
-  g_autoptr(GError) error = NULL;
-  ConcordCase *c = fixture_fire_case ();
-
-  g_assert_true (concord_store_save_case (store, c, ACTOR, &error));
-  g_assert_no_error (error);
-  if (stage == CONCORD_STAGE_RECEIVED)
-    return c;
-  g_assert_true (concord_store_decide_case (store, c->id, TRUE, NULL, ACTOR, &error));
-  g_assert_no_error (error);
-  if (stage != CONCORD_STAGE_ACCEPTED)
-    {
-      g_assert_true (concord_store_move_stage (store, c->id, stage, NULL, ACTOR, &error));
-      g_assert_no_error (error);
-    }
-  return c;
+  *dialog = concord_fail_dialog_new (parent, context, c);
+  g_object_add_weak_pointer (G_OBJECT (*dialog), (gpointer *) dialog);
+  if (failed_id != NULL)
+    g_signal_connect (*dialog, "failed", G_CALLBACK (count_cb), failed_id);
+  gtk_window_present (GTK_WINDOW (*dialog));
+  run_for (50);
 }
 
 static ConcordStage
@@ -157,17 +120,13 @@ test_fail (void)
   const ConcordReferral *r;
 
   fixture_set_up (&f, NULL);
-  c = stored_case (f.store, CONCORD_STAGE_BACK_TO_BACK);
+  c = fixture_stored_fire_case (&f, CONCORD_STAGE_BACK_TO_BACK, ACTOR);
   context = concord_context_new (f.store, "tester");
   g_signal_connect (context, "case-changed", G_CALLBACK (count_cb), &changed_id);
 
   parent = GTK_WINDOW (gtk_window_new ());
   gtk_window_present (parent);
-  dialog = concord_fail_dialog_new (parent, context, c);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  g_signal_connect (dialog, "failed", G_CALLBACK (count_cb), &failed_id);
-  gtk_window_present (GTK_WINDOW (dialog));
-  run_for (50);
+  open_dialog (&dialog, parent, context, c, &failed_id);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == parent);
   submit = _concord_fail_dialog_get_submit_button (dialog);
@@ -289,16 +248,12 @@ test_store_error (void)
   gint64 failed_id = 0;
 
   fixture_set_up (&f, NULL);
-  c = stored_case (f.store, CONCORD_STAGE_RECEIVED);
+  c = fixture_stored_fire_case (&f, CONCORD_STAGE_RECEIVED, ACTOR);
   context = concord_context_new (f.store, "tester");
 
   parent = GTK_WINDOW (gtk_window_new ());
   gtk_window_present (parent);
-  dialog = concord_fail_dialog_new (parent, context, c);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  g_signal_connect (dialog, "failed", G_CALLBACK (count_cb), &failed_id);
-  gtk_window_present (GTK_WINDOW (dialog));
-  run_for (50);
+  open_dialog (&dialog, parent, context, c, &failed_id);
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (_concord_fail_dialog_get_reason_view (dialog)),
                             REASON, -1);
@@ -331,27 +286,22 @@ test_cancel (void)
   g_autoptr(ConcordCase) c = NULL;
   g_autoptr(ConcordContext) context = NULL;
   ConcordFailDialog *dialog;
-  GtkWindow *parent, *ask;
+  AdwMessageDialog *ask;
+  GtkWindow *parent;
 
   fixture_set_up (&f, NULL);
-  c = stored_case (f.store, CONCORD_STAGE_FACE_TO_FACE);
+  c = fixture_stored_fire_case (&f, CONCORD_STAGE_FACE_TO_FACE, ACTOR);
   context = concord_context_new (f.store, "tester");
   parent = GTK_WINDOW (gtk_window_new ());
   gtk_window_present (parent);
 
-  dialog = concord_fail_dialog_new (parent, context, c);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-  run_for (50);
+  open_dialog (&dialog, parent, context, c, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "fail.cancel", NULL));
   run_for (50);
   g_assert_null (dialog);
   g_assert_null (find_message_dialog ());
 
-  dialog = concord_fail_dialog_new (parent, context, c);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-  run_for (50);
+  open_dialog (&dialog, parent, context, c, NULL);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (_concord_fail_dialog_get_reason_view (dialog)),
                             REASON, -1);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "fail.cancel", NULL);
@@ -359,8 +309,8 @@ test_cancel (void)
   g_assert_nonnull (dialog);
   ask = find_message_dialog ();
   g_assert_nonnull (ask);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "cancel");
-  run_for (50);
+  answer (ADW_MESSAGE_DIALOG (ask), "cancel");
+  g_assert_null (find_message_dialog ());
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
 
@@ -368,8 +318,7 @@ test_cancel (void)
   run_for (50);
   ask = find_message_dialog ();
   g_assert_nonnull (ask);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "discard");
-  run_for (100);
+  answer (ADW_MESSAGE_DIALOG (ask), "discard");
   g_assert_null (dialog);
   g_assert_cmpint (stored_stage (f.store, c->id), ==, CONCORD_STAGE_FACE_TO_FACE);
 
@@ -383,17 +332,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
   /* "Today" is 20 November 2026 (Beijing time) for the due dates. */
   g_setenv ("CONCORD_NOW", "2026-11-20T02:00:00Z", TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: the failure dialog tests need one (run them under Xvfb).\n");
-      return 77;
-    }
-  adw_init ();
+  if (!ui_test_init (&argc, &argv, "failure dialog"))
+    return 77;
 
   g_test_add_func ("/ui/fail/close-as-failed", test_fail);
   g_test_add_func ("/ui/fail/store-error", test_store_error);

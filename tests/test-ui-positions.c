@@ -7,30 +7,12 @@
  */
 #include "config.h"
 
-#include <locale.h>
-
 #include "concord-positions-view.h"
+#include "test-ui-helpers.h"
 
 #define ZHANG 1
 #define LI    2
 #define WU    3
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-run_for (int ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-}
 
 /* Runs the main loop until @widget is mapped with a width (slow under
  * valgrind), or 10 s have passed. */
@@ -225,6 +207,20 @@ count_coloured_pixels (GtkWidget *chart)
   return coloured;
 }
 
+/* A positions view alone in a window of 900×700, presented. */
+static ConcordPositionsView *
+present_view (GtkWindow **window)
+{
+  ConcordPositionsView *view;
+
+  *window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (*window, 900, 700);
+  view = CONCORD_POSITIONS_VIEW (concord_positions_view_new ());
+  gtk_window_set_child (*window, GTK_WIDGET (view));
+  gtk_window_present (*window);
+  return view;
+}
+
 static void
 test_rounds (void)
 {
@@ -236,11 +232,7 @@ test_rounds (void)
   GtkWindow *window;
   GtkWidget *chart;
 
-  window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (window, 900, 700);
-  view = CONCORD_POSITIONS_VIEW (concord_positions_view_new ());
-  gtk_window_set_child (window, GTK_WIDGET (view));
-  gtk_window_present (window);
+  view = present_view (&window);
 
   /* Nothing recorded: no gap, no rows, an empty state. */
   positions = g_ptr_array_new ();
@@ -315,11 +307,7 @@ test_privacy (void)
   ConcordPositionsView *view;
   GtkWindow *window;
 
-  window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (window, 900, 700);
-  view = CONCORD_POSITIONS_VIEW (concord_positions_view_new ());
-  gtk_window_set_child (window, GTK_WIDGET (view));
-  gtk_window_present (window);
+  view = present_view (&window);
 
   /* Privacy on: rounds 1 and 2 were back-to-back and are left out. */
   concord_positions_view_set_positions (view, c, sessions, positions, TRUE);
@@ -363,15 +351,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: the positions tests need one (run them under Xvfb).\n");
-      return 77;
-    }
-  adw_init ();
+  if (!ui_test_init (&argc, &argv, "positions"))
+    return 77;
 
   g_test_add_func ("/ui/positions/rounds", test_rounds);
   g_test_add_func ("/ui/positions/privacy", test_privacy);

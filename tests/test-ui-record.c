@@ -7,15 +7,13 @@
  */
 #include "config.h"
 
-#include <locale.h>
-
 #include "concord-case-record.h"
 #include "concord-positions-view.h"
 #include "concord-session-record.h"
 #include "test-fixtures.h"
+#include "test-ui-helpers.h"
 
 #define ACTOR "王调解员"
-#define WAIT_TIMEOUT_MS 5000
 
 /* What must never be on the screen in privacy mode. */
 #define SECRET_NOTE     "张某私下表示八万元也可以接受"
@@ -26,53 +24,6 @@
 #define OPEN_OUTCOME    "双方当面同意再约一次"
 #define OPEN_POINT      "当面讲解：起诉需重新鉴定损失"
 #define OPEN_CITATION   "《中华人民共和国民法典》第一千一百六十五条"
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop for @ms milliseconds. */
-static void
-run_for (int ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-}
-
-static GtkWindow *
-find_toplevel (GType       type,
-               const char *with_key)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)) &&
-          (with_key == NULL || g_object_get_data (G_OBJECT (w), with_key) != NULL))
-        return w;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType       type,
-                   const char *with_key)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * 1000;
-  GtkWindow *w;
-
-  while ((w = find_toplevel (type, with_key)) == NULL && g_get_monotonic_time () < deadline)
-    run_for (20);
-  return w;
-}
 
 /* Widgets named @name under @root, in order; mapped ones only when
  * @mapped. */
@@ -102,71 +53,6 @@ find_named (GtkWidget  *root,
   return found;
 }
 
-static void
-append_text (GString    *all,
-             const char *text)
-{
-  if (text != NULL && *text != '\0')
-    {
-      g_string_append (all, text);
-      g_string_append_c (all, '\n');
-    }
-}
-
-/* Everything a person could read in the mapped widgets under @root:
- * labels, editable text, text views, tooltips, and the titles and
- * subtitles of rows and groups. */
-static void
-collect_text (GtkWidget *root,
-              GString   *all)
-{
-  if (!gtk_widget_get_mapped (root))
-    return;
-
-  append_text (all, gtk_widget_get_tooltip_text (root));
-  if (GTK_IS_LABEL (root))
-    append_text (all, gtk_label_get_text (GTK_LABEL (root)));
-  if (GTK_IS_EDITABLE (root))
-    append_text (all, gtk_editable_get_text (GTK_EDITABLE (root)));
-  if (GTK_IS_TEXT_VIEW (root))
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (root));
-      GtkTextIter start, end;
-      g_autofree char *text = NULL;
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-      append_text (all, text);
-    }
-  if (ADW_IS_PREFERENCES_ROW (root))
-    append_text (all, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)));
-  if (ADW_IS_ACTION_ROW (root))
-    append_text (all, adw_action_row_get_subtitle (ADW_ACTION_ROW (root)));
-  if (ADW_IS_EXPANDER_ROW (root))
-    append_text (all, adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (root)));
-  if (ADW_IS_PREFERENCES_GROUP (root))
-    {
-      append_text (all, adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)));
-      append_text (all, adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (root)));
-    }
-  if (GTK_IS_WINDOW (root))
-    append_text (all, gtk_window_get_title (GTK_WINDOW (root)));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_text (child, all);
-}
-
-static char *
-shown_text (GtkWidget *root)
-{
-  GString *all = g_string_new (NULL);
-
-  collect_text (root, all);
-  return g_string_free (all, FALSE);
-}
-
 /* Waits until @needle is (or is no longer) shown under @root: the
  * record window rebuilds its notes after the switch's signal. */
 static gboolean
@@ -174,11 +60,11 @@ wait_for_text (GtkWidget  *root,
                const char *needle,
                gboolean    shown)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * 1000;
+  gint64 deadline = g_get_monotonic_time () + UI_WAIT_TIMEOUT_MS * 1000;
 
   for (;;)
     {
-      g_autofree char *text = shown_text (root);
+      g_autofree char *text = ui_dup_shown_text (root);
 
       if ((strstr (text, needle) != NULL) == shown)
         return TRUE;
@@ -186,26 +72,6 @@ wait_for_text (GtkWidget  *root,
         return FALSE;
       run_for (20);
     }
-}
-
-/* Stores and accepts the fire case (scenario 1) and moves it to @stage. */
-static ConcordCase *
-stored_fire_case (Fixture     *f,
-                  ConcordStage stage)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ConcordCase) c = fixture_fire_case ();
-
-  g_assert_true (concord_store_save_case (f->store, c, ACTOR, &error));
-  g_assert_no_error (error);
-  g_assert_true (concord_store_decide_case (f->store, c->id, TRUE, NULL, ACTOR, &error));
-  g_assert_no_error (error);
-  if (stage != CONCORD_STAGE_ACCEPTED)
-    {
-      g_assert_true (concord_store_move_stage (f->store, c->id, stage, NULL, ACTOR, &error));
-      g_assert_no_error (error);
-    }
-  return concord_store_load_case (f->store, c->id, &error);
 }
 
 static gint64
@@ -338,16 +204,8 @@ static void
 ui_tear_down (UiFixture    *u,
               gconstpointer data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
   /* Whatever windows a test left open. */
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (w);
-    }
-  run_for (50);
+  destroy_all_windows ();
   g_clear_object (&u->context);
   fixture_tear_down (&u->f, NULL);
   g_unsetenv ("CONCORD_NOW");
@@ -378,7 +236,7 @@ static void
 test_sessions (UiFixture    *u,
                gconstpointer data)
 {
-  g_autoptr(ConcordCase) c = stored_fire_case (&u->f, CONCORD_STAGE_BACK_TO_BACK);
+  g_autoptr(ConcordCase) c = fixture_stored_fire_case (&u->f, CONCORD_STAGE_BACK_TO_BACK, ACTOR);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) points = NULL;
   g_autofree char *text = NULL;
@@ -387,7 +245,7 @@ test_sessions (UiFixture    *u,
   /* Nothing yet, but at a session stage the section says so. */
   show (u, c);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (u->record)));
-  text = shown_text (GTK_WIDGET (u->record));
+  text = ui_dup_shown_text (GTK_WIDGET (u->record));
   g_assert_nonnull (strstr (text, "No sessions yet"));
   g_clear_pointer (&text, g_free);
 
@@ -409,16 +267,16 @@ test_sessions (UiFixture    *u,
   g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[0]), ==, "张某同意考虑降低赔偿要求");
 
   /* Local times (Asia/Shanghai), duration, room, running tag. */
-  text = shown_text (rows->pdata[0]);
+  text = ui_dup_shown_text (rows->pdata[0]);
   g_assert_nonnull (strstr (text, "2026-11-23"));
   g_assert_nonnull (strstr (text, "09:00–09:40 · 40 min"));
   g_assert_nonnull (strstr (text, "调解室一"));
   g_assert_null (strstr (text, "Running"));
   g_clear_pointer (&text, g_free);
-  text = shown_text (rows->pdata[1]);
+  text = ui_dup_shown_text (rows->pdata[1]);
   g_assert_nonnull (strstr (text, "10:00–11:05 · 1 h 5 min"));
   g_clear_pointer (&text, g_free);
-  text = shown_text (rows->pdata[2]);
+  text = ui_dup_shown_text (rows->pdata[2]);
   g_assert_nonnull (strstr (text, "2026-11-24"));
   g_assert_nonnull (strstr (text, "14:00–"));
   g_assert_nonnull (strstr (text, "Running"));
@@ -427,12 +285,12 @@ test_sessions (UiFixture    *u,
   /* The legal points, with their session and citation. */
   points = find_named (GTK_WIDGET (u->record), "legal-point-row");
   g_assert_cmpuint (points->len, ==, 2);
-  text = shown_text (points->pdata[0]);
+  text = ui_dup_shown_text (points->pdata[0]);
   g_assert_nonnull (strstr (text, "Session 1 · Back-to-back · 2026-11-23"));
   g_assert_nonnull (strstr (text, "应当承担侵权责任"));
   g_assert_nonnull (strstr (text, OPEN_CITATION));
   g_clear_pointer (&text, g_free);
-  text = shown_text (points->pdata[1]);
+  text = ui_dup_shown_text (points->pdata[1]);
   g_assert_nonnull (strstr (text, "Session 3 · Face-to-face · 2026-11-24"));
   g_clear_pointer (&text, g_free);
 
@@ -444,7 +302,7 @@ test_sessions (UiFixture    *u,
     g_assert_nonnull (w);
     g_assert_cmpint (concord_session_record_get_session_id (CONCORD_SESSION_RECORD (w)), ==, first);
     g_assert_true (gtk_window_get_modal (w));
-    text = shown_text (GTK_WIDGET (w));
+    text = ui_dup_shown_text (GTK_WIDGET (w));
     g_assert_nonnull (strstr (text, "张某同意考虑降低赔偿要求"));
     g_assert_nonnull (strstr (text, "调解室一"));
     g_assert_nonnull (strstr (text, OPEN_CITATION));
@@ -461,7 +319,7 @@ static void
 test_many_sessions (UiFixture    *u,
                     gconstpointer data)
 {
-  g_autoptr(ConcordCase) c = stored_fire_case (&u->f, CONCORD_STAGE_BACK_TO_BACK);
+  g_autoptr(ConcordCase) c = fixture_stored_fire_case (&u->f, CONCORD_STAGE_BACK_TO_BACK, ACTOR);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) more = NULL;
   g_autofree char *text = NULL;
@@ -501,7 +359,7 @@ test_many_sessions (UiFixture    *u,
   g_assert_cmpuint (more->len, ==, 1);
   g_assert_cmpstr (row_title (more->pdata[0]), ==, "Show 22 Earlier Legal Points");
   g_assert_cmpuint (rows->len, ==, 8);
-  text = shown_text (rows->pdata[0]);
+  text = ui_dup_shown_text (rows->pdata[0]);
   g_assert_nonnull (strstr (text, "第23次讲解"));
   g_clear_pointer (&text, g_free);
   gtk_widget_activate (more->pdata[0]);
@@ -517,39 +375,6 @@ test_many_sessions (UiFixture    *u,
   g_assert_cmpuint (rows->len, ==, 30);
 }
 
-static ConcordCase *
-neighbour_case (Fixture    *f,
-                const char *facts,
-                const char *name1,
-                const char *id1,
-                const char *phone1,
-                const char *name2,
-                const char *phone2)
-{
-  g_autoptr(GError) error = NULL;
-  ConcordCase *c = fixture_quick_case (name1, facts);
-  ConcordParty *first = g_ptr_array_index (c->parties, 0);
-
-  if (id1 != NULL)
-    {
-      first->id_type = CONCORD_ID_RESIDENT;
-      first->id_number = fixture_resident_id (id1);
-    }
-  first->phone = g_strdup (phone1);
-  if (name2 != NULL)
-    {
-      ConcordParty *second = concord_party_new ();
-
-      second->name = g_strdup (name2);
-      second->id_type = CONCORD_ID_NONE;
-      second->phone = g_strdup (phone2);
-      g_ptr_array_add (c->parties, second);
-    }
-  g_assert_true (concord_store_save_case (f->store, c, ACTOR, &error));
-  g_assert_no_error (error);
-  return c;
-}
-
 static void
 open_case_cb (ConcordCaseRecord *record,
               gint64             case_id,
@@ -563,15 +388,17 @@ static void
 test_linked_cases (UiFixture    *u,
                    gconstpointer data)
 {
-  g_autoptr(ConcordCase) first = neighbour_case (&u->f, "楼道安装摄像头引发争吵。",
-                                                 "孙某", "37020219500101001", "13605320001",
-                                                 "钱某", "13605320002");
-  g_autoptr(ConcordCase) unrelated = neighbour_case (&u->f, "停车位纠纷。",
-                                                     "郑某", NULL, "13605320009", NULL, NULL);
-  g_autoptr(ConcordCase) second = neighbour_case (&u->f, "摄像头被布遮住。",
-                                                  "孙某", "37020219500101001", "13605329999", NULL, NULL);
-  g_autoptr(ConcordCase) third = neighbour_case (&u->f, "第三次报警。",
-                                                 "孙某", "37020219500101001", NULL, "钱某", "13605320002");
+  g_autoptr(ConcordCase) first = fixture_neighbour_case (&u->f, ACTOR, "楼道安装摄像头引发争吵。",
+                                                         "孙某", "37020219500101001", "13605320001",
+                                                         "钱某", "13605320002");
+  g_autoptr(ConcordCase) unrelated = fixture_neighbour_case (&u->f, ACTOR, "停车位纠纷。",
+                                                             "郑某", NULL, "13605320009", NULL, NULL);
+  g_autoptr(ConcordCase) second = fixture_neighbour_case (&u->f, ACTOR, "摄像头被布遮住。",
+                                                          "孙某", "37020219500101001", "13605329999",
+                                                          NULL, NULL);
+  g_autoptr(ConcordCase) third = fixture_neighbour_case (&u->f, ACTOR, "第三次报警。",
+                                                         "孙某", "37020219500101001", NULL,
+                                                         "钱某", "13605320002");
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *text = NULL;
   gint64 opened = 0;
@@ -584,7 +411,7 @@ test_linked_cases (UiFixture    *u,
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpstr (row_title (rows->pdata[0]), ==, second->case_no);
   g_assert_cmpstr (row_title (rows->pdata[1]), ==, first->case_no);
-  text = shown_text (rows->pdata[1]);
+  text = ui_dup_shown_text (rows->pdata[1]);
   g_assert_nonnull (strstr (text, "孙某"));
   g_assert_nonnull (strstr (text, "钱某"));
   g_assert_nonnull (strstr (text, "Received"));   /* the stage */
@@ -603,7 +430,7 @@ private_case (UiFixture *u,
               gint64    *caucus,
               gint64    *note_id)
 {
-  ConcordCase *c = stored_fire_case (&u->f, CONCORD_STAGE_BACK_TO_BACK);
+  ConcordCase *c = fixture_stored_fire_case (&u->f, CONCORD_STAGE_BACK_TO_BACK, ACTOR);
   gint64 joint;
 
   *caucus = add_session (&u->f, c, CONCORD_SESSION_BACK_TO_BACK, "调解室一", party_id (c, 0),
@@ -627,30 +454,8 @@ private_case (UiFixture *u,
   return c;
 }
 
-static void
-assert_secrets (const char *text,
-                gboolean    shown)
-{
-  const char *secrets[] = { SECRET_NOTE, SECRET_TERMS, SECRET_POINT, SECRET_OUTCOME };
-
-  for (guint i = 0; i < G_N_ELEMENTS (secrets); i++)
-    {
-      if (shown && strstr (text, secrets[i]) == NULL)
-        g_error ("\"%s\" is not shown:\n%s", secrets[i], text);
-      if (!shown && strstr (text, secrets[i]) != NULL)
-        g_error ("\"%s\" is shown in privacy mode:\n%s", secrets[i], text);
-    }
-}
-
-static char *
-all_text (UiFixture *u,
-          GtkWindow *session_window)
-{
-  g_autofree char *main_text = shown_text (GTK_WIDGET (u->window));
-  g_autofree char *session_text = shown_text (GTK_WIDGET (session_window));
-
-  return g_strconcat (main_text, session_text, NULL);
-}
+/* What privacy mode hides in private_case(). */
+static const char *const secrets[] = { SECRET_NOTE, SECRET_TERMS, SECRET_POINT, SECRET_OUTCOME, NULL };
 
 static void
 test_privacy (UiFixture    *u,
@@ -671,15 +476,13 @@ test_privacy (UiFixture    *u,
   run_for (100);
 
   /* Off: the mediator sees everything, in both windows. */
-  text = all_text (u, session_window);
-  assert_secrets (text, TRUE);
-  g_clear_pointer (&text, g_free);
+  assert_secrets (secrets, TRUE);
 
   /* On: none of it, anywhere, at once. */
   concord_context_set_privacy_mode (u->context, TRUE);
   run_for (100);
-  text = all_text (u, session_window);
-  assert_secrets (text, FALSE);
+  assert_secrets (secrets, FALSE);
+  text = ui_dup_all_shown_text ();
   /* The face-to-face content stays, and the sections say what they hide. */
   g_assert_nonnull (strstr (text, OPEN_OUTCOME));
   g_assert_nonnull (strstr (text, OPEN_POINT));
@@ -698,22 +501,17 @@ test_privacy (UiFixture    *u,
   session_window = wait_for_toplevel (CONCORD_TYPE_SESSION_RECORD, NULL);
   g_assert_nonnull (session_window);
   run_for (100);
-  text = all_text (u, session_window);
-  assert_secrets (text, FALSE);
-  g_clear_pointer (&text, g_free);
+  assert_secrets (secrets, FALSE);
 
   /* Off again: back at once. */
   concord_context_set_privacy_mode (u->context, FALSE);
   run_for (100);
-  text = all_text (u, session_window);
-  assert_secrets (text, TRUE);
-  g_clear_pointer (&text, g_free);
+  assert_secrets (secrets, TRUE);
 
   /* Shown again by a new show_case in privacy mode: still hidden. */
   concord_context_set_privacy_mode (u->context, TRUE);
   show (u, c);
-  text = all_text (u, session_window);
-  assert_secrets (text, FALSE);
+  assert_secrets (secrets, FALSE);
 }
 
 static void
@@ -761,7 +559,7 @@ test_share_note (UiFixture    *u,
   /* In privacy mode the note is hidden until the party agrees. */
   concord_context_set_privacy_mode (u->context, TRUE);
   run_for (50);
-  text = shown_text (GTK_WIDGET (record));
+  text = ui_dup_shown_text (GTK_WIDGET (record));
   g_assert_null (strstr (text, SECRET_NOTE));
   g_clear_pointer (&text, g_free);
 
@@ -778,7 +576,7 @@ test_share_note (UiFixture    *u,
   g_assert_cmpint (changed, ==, c->id);
 
   /* Shared: shown even in privacy mode, with who recorded it. */
-  text = shown_text (GTK_WIDGET (record));
+  text = ui_dup_shown_text (GTK_WIDGET (record));
   g_assert_nonnull (strstr (text, SECRET_NOTE));
   g_assert_nonnull (strstr (text, "Shared since 2026-11-24 10:00, recorded by wangli"));
   g_clear_pointer (&text, g_free);
@@ -792,7 +590,7 @@ test_share_note (UiFixture    *u,
   note = stored_note (u, c->id, caucus);
   g_assert_null (note->shared_at);
   g_clear_pointer (&note, concord_note_free);
-  text = shown_text (GTK_WIDGET (record));
+  text = ui_dup_shown_text (GTK_WIDGET (record));
   g_assert_null (strstr (text, SECRET_NOTE));
   gtk_window_destroy (GTK_WINDOW (record));
 }
@@ -815,7 +613,7 @@ static void
 test_work_order (UiFixture    *u,
                  gconstpointer data)
 {
-  g_autoptr(ConcordCase) c = stored_fire_case (&u->f, CONCORD_STAGE_BACK_TO_BACK);
+  g_autoptr(ConcordCase) c = fixture_stored_fire_case (&u->f, CONCORD_STAGE_BACK_TO_BACK, ACTOR);
   g_autoptr(GPtrArray) referrals = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_referral_free);
   g_autoptr(GPtrArray) stored = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -845,7 +643,7 @@ test_work_order (UiFixture    *u,
   rows = find_named (GTK_WIDGET (u->record), "referral-row");
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpstr (row_title (rows->pdata[0]), ==, "Guided to sue");
-  text = shown_text (GTK_WIDGET (u->record));
+  text = ui_dup_shown_text (GTK_WIDGET (u->record));
   g_assert_nonnull (strstr (text, "市南区人民法院"));
   g_assert_nonnull (strstr (text, "街道办事处"));
   g_assert_nonnull (strstr (text, "核查房屋受损情况并协助安置"));
@@ -857,7 +655,7 @@ test_work_order (UiFixture    *u,
   /* Past its due date: overdue. */
   g_setenv ("CONCORD_NOW", "2026-12-01T01:00:00Z", TRUE);
   show (u, failed);
-  text = shown_text (GTK_WIDGET (u->record));
+  text = ui_dup_shown_text (GTK_WIDGET (u->record));
   g_assert_nonnull (strstr (text, "Overdue"));
   g_clear_pointer (&text, g_free);
 
@@ -872,7 +670,7 @@ test_work_order (UiFixture    *u,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_cmpstr (gtk_label_get_text (error_label), ==, "Enter what the department answered.");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (view), "error"));
-  g_assert_true (find_toplevel (ADW_TYPE_WINDOW, "answer-view") == GTK_WINDOW (dialog));
+  g_assert_true (find_toplevel_with (ADW_TYPE_WINDOW, "answer-view") == GTK_WINDOW (dialog));
   stored = concord_store_list_referrals (u->f.store, c->id, &error);
   g_assert_no_error (error);
   g_assert_null (((ConcordReferral *) g_ptr_array_index (stored, 1))->answered_at);
@@ -884,7 +682,7 @@ test_work_order (UiFixture    *u,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_signal_emit_by_name (g_object_get_data (G_OBJECT (dialog), "record-button"), "clicked");
   run_for (50);
-  g_assert_null (find_toplevel (ADW_TYPE_WINDOW, "answer-view"));
+  g_assert_null (find_toplevel_with (ADW_TYPE_WINDOW, "answer-view"));
   stored = concord_store_list_referrals (u->f.store, c->id, &error);
   g_assert_no_error (error);
   r = g_ptr_array_index (stored, 1);
@@ -897,7 +695,7 @@ test_work_order (UiFixture    *u,
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = find_named (GTK_WIDGET (u->record), "answer-button");
   g_assert_cmpuint (rows->len, ==, 0);
-  text = shown_text (GTK_WIDGET (u->record));
+  text = ui_dup_shown_text (GTK_WIDGET (u->record));
   g_assert_nonnull (strstr (text, "已派员核查，安排临时住所。"));
   g_assert_nonnull (strstr (text, "Answered"));
   g_assert_null (strstr (text, "Overdue"));
@@ -907,15 +705,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: the record tests need one (run them under Xvfb).\n");
-      return 77;
-    }
-  adw_init ();
+  if (!ui_test_init (&argc, &argv, "record"))
+    return 77;
 
 #define ADD(path, func) g_test_add (path, UiFixture, NULL, ui_set_up, func, ui_tear_down)
   ADD ("/ui/record/sessions", test_sessions);

@@ -9,8 +9,6 @@
  */
 #include "config.h"
 
-#include <locale.h>
-
 #include "concord-case-view.h"
 #include "concord-position-dialog.h"
 #include "concord-session-window.h"
@@ -37,15 +35,8 @@ static void
 desk_set_up (Desk         *d,
              gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ConcordCase) c = fixture_fire_case ();
-
   fixture_set_up (&d->base, NULL);
-  g_assert_true (concord_store_save_case (d->base.store, c, "wang", &error));
-  g_assert_true (concord_store_decide_case (d->base.store, c->id, TRUE, NULL, "wang", &error));
-  g_assert_no_error (error);
-  d->c = concord_store_load_case (d->base.store, c->id, &error);
-  g_assert_no_error (error);
+  d->c = fixture_stored_fire_case (&d->base, CONCORD_STAGE_ACCEPTED, "wang");
 
   d->context = concord_context_new (d->base.store, "wang");
   d->window = g_object_ref_sink (concord_window_new (NULL, d->context));
@@ -76,17 +67,6 @@ desk_tear_down (Desk         *d,
   fixture_tear_down (&d->base, NULL);
 }
 
-static gpointer
-template_child (gpointer    widget,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), G_OBJECT_TYPE (widget), name);
-
-  if (child == NULL)
-    g_error ("%s has no template child “%s”", G_OBJECT_TYPE_NAME (widget), name);
-  return child;
-}
-
 static ConcordStage
 stage_now (Desk *d)
 {
@@ -110,30 +90,6 @@ click_next (Desk       *d,
     g_error ("the move failed: %s", adw_message_dialog_get_body (find_message_dialog ()));
 }
 
-static gboolean
-session_window_open (gpointer data)
-{
-  return find_toplevel (CONCORD_TYPE_SESSION_WINDOW) != NULL;
-}
-
-static gboolean
-no_session_window (gpointer data)
-{
-  return find_toplevel (CONCORD_TYPE_SESSION_WINDOW) == NULL;
-}
-
-static gboolean
-position_dialog_open (gpointer data)
-{
-  return find_toplevel (CONCORD_TYPE_POSITION_DIALOG) != NULL;
-}
-
-static gboolean
-no_position_dialog (gpointer data)
-{
-  return find_toplevel (CONCORD_TYPE_POSITION_DIALOG) == NULL;
-}
-
 /* Starts a session from the case view with Ctrl+Shift+S's action: its
  * dialog asks the kind, the party (back-to-back) and the room. */
 static ConcordSessionWindow *
@@ -154,7 +110,7 @@ start_session (Desk               *d,
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "room-entry"), room);
   answer (dialog, "start");
 
-  g_assert_true (wait_for (session_window_open, NULL));
+  g_assert_true (wait_for (toplevel_open, GSIZE_TO_POINTER (CONCORD_TYPE_SESSION_WINDOW)));
   window = CONCORD_SESSION_WINDOW (find_toplevel (CONCORD_TYPE_SESSION_WINDOW));
   g_assert_true (wait_for (mapped, window));
   settle ();
@@ -184,7 +140,7 @@ record_position (ConcordSessionWindow *window,
   ConcordPositionDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "session.record-position", NULL));
-  g_assert_true (wait_for (position_dialog_open, NULL));
+  g_assert_true (wait_for (toplevel_open, GSIZE_TO_POINTER (CONCORD_TYPE_POSITION_DIALOG)));
   dialog = CONCORD_POSITION_DIALOG (find_toplevel (CONCORD_TYPE_POSITION_DIALOG));
   g_assert_true (wait_for (mapped, dialog));
   adw_combo_row_set_selected (template_child (dialog, "party_row"), party_index);
@@ -192,7 +148,7 @@ record_position (ConcordSessionWindow *window,
   gtk_editable_set_text (template_child (dialog, "amount_row"), amount);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (template_child (dialog, "terms_view")), terms, -1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "position.save", NULL));
-  g_assert_true (wait_for (no_position_dialog, NULL));
+  g_assert_true (wait_for (toplevel_closed, GSIZE_TO_POINTER (CONCORD_TYPE_POSITION_DIALOG)));
   settle ();
 }
 
@@ -219,7 +175,7 @@ end_session (ConcordSessionWindow *window,
   dialog = find_message_dialog ();
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "outcome-entry"), outcome);
   answer (dialog, "end");
-  g_assert_true (wait_for (no_session_window, NULL));
+  g_assert_true (wait_for (toplevel_closed, GSIZE_TO_POINTER (CONCORD_TYPE_SESSION_WINDOW)));
   settle ();
 }
 
@@ -373,14 +329,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: the scenario tests need one (run them under Xvfb).\n");
-      return 77;
-    }
-  adw_init ();
+  if (!ui_test_init (&argc, &argv, "scenario"))
+    return 77;
 
   g_test_add ("/ui/scenarios/fire-case-to-drafting", Desk, NULL,
               desk_set_up, test_fire_case_to_drafting, desk_tear_down);

@@ -8,160 +8,15 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include "concord-case-view.h"
 #include "concord-position-dialog.h"
 #include "concord-session-window.h"
 #include "test-fixtures.h"
+#include "test-ui-helpers.h"
 
 #define ACTOR "王调解员"
-#define WAIT_TIMEOUT_MS 5000
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop for @ms milliseconds. */
-static void
-run_for (int ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * 1000;
-  GtkWindow *w;
-
-  while ((w = find_toplevel (type)) == NULL && g_get_monotonic_time () < deadline)
-    run_for (20);
-  return w;
-}
-
-/* The message dialog that carries the widget @key (as the code under test
- * keeps it with g_object_set_data()). */
-static GtkWindow *
-wait_for_dialog_with (const char *key)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-          if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)) &&
-              g_object_get_data (G_OBJECT (w), key) != NULL)
-            return w;
-        }
-      run_for (20);
-    }
-  return NULL;
-}
-
-/* Everything a person can read in @widget and under it: the text of
- * labels, of editable fields and of text views, and tooltips, of the
- * widgets that are mapped and drawable only (a hidden widget shows
- * nothing, whatever it holds). */
-static void
-collect_visible_text (GtkWidget *widget,
-                      GString   *out)
-{
-  const char *tooltip;
-
-  if (!gtk_widget_get_mapped (widget) || !gtk_widget_is_drawable (widget))
-    return;
-
-  if (GTK_IS_LABEL (widget))
-    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  if (GTK_IS_EDITABLE (widget))
-    g_string_append_printf (out, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
-  if (GTK_IS_TEXT_VIEW (widget))
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
-      GtkTextIter start, end;
-      g_autofree char *text = NULL;
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-      g_string_append_printf (out, "%s\n", text);
-    }
-  tooltip = gtk_widget_get_tooltip_text (widget);
-  if (tooltip != NULL)
-    g_string_append_printf (out, "%s\n", tooltip);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_visible_text (child, out);
-}
-
-/* TRUE when @text can be read anywhere on the screen: in any visible
- * window of the program (the session window and its dialogs). */
-static gboolean
-screen_shows (const char *text)
-{
-  g_autoptr(GString) all = g_string_new (NULL);
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-
-      collect_visible_text (w, all);
-    }
-  return strstr (all->str, text) != NULL;
-}
-
-/* TRUE when @text can be read in @widget. */
-static gboolean
-widget_shows (gpointer    widget,
-              const char *text)
-{
-  g_autoptr(GString) all = g_string_new (NULL);
-
-  collect_visible_text (GTK_WIDGET (widget), all);
-  return strstr (all->str, text) != NULL;
-}
-
-/* A named widget of the template of @widget (a final type). */
-static gpointer
-template_child (gpointer    widget,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), G_OBJECT_TYPE (widget), name);
-
-  g_assert_nonnull (child);
-  return child;
-}
 
 /* The row of @list titled @title, or NULL. */
 static GtkWidget *
@@ -201,7 +56,7 @@ find_by_tooltip (GtkWidget  *root,
 static void
 wait_until_mapped (gpointer widget)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * 1000;
+  gint64 deadline = g_get_monotonic_time () + UI_WAIT_TIMEOUT_MS * 1000;
 
   while (!gtk_widget_get_mapped (GTK_WIDGET (widget)) && g_get_monotonic_time () < deadline)
     run_for (20);
@@ -247,15 +102,10 @@ room_set_up (Room         *room,
              ConcordStage  stage)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ConcordCase) c = fixture_fire_case ();
+  g_autoptr(ConcordCase) c = NULL;
 
   fixture_set_up (&room->f, NULL);
-  g_assert_true (concord_store_save_case (room->f.store, c, ACTOR, &error));
-  g_assert_no_error (error);
-  g_assert_true (concord_store_decide_case (room->f.store, c->id, TRUE, NULL, ACTOR, &error));
-  g_assert_no_error (error);
-  g_assert_true (concord_store_move_stage (room->f.store, c->id, CONCORD_STAGE_BACK_TO_BACK, NULL, ACTOR, &error));
-  g_assert_no_error (error);
+  c = fixture_stored_fire_case (&room->f, CONCORD_STAGE_BACK_TO_BACK, ACTOR);
   if (stage == CONCORD_STAGE_FACE_TO_FACE)
     {
       g_assert_true (concord_store_move_stage (room->f.store, c->id, stage, NULL, ACTOR, &error));
@@ -286,16 +136,8 @@ room_start (Room               *room,
 static void
 room_tear_down (Room *room)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
   /* Every window this test opened goes, the session's with its dialogs. */
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (w);
-    }
-  run_for (50);
+  destroy_all_windows ();
   g_signal_handlers_disconnect_by_data (room->context, room);
   g_clear_object (&room->context);
   g_clear_pointer (&room->c, concord_case_unref);
@@ -346,7 +188,7 @@ test_session (void)
 {
   Fixture f = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(ConcordCase) c = fixture_fire_case ();
+  g_autoptr(ConcordCase) c = NULL;
   g_autoptr(ConcordContext) context = NULL;
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
@@ -358,10 +200,7 @@ test_session (void)
   const char *typed = "张某称房屋被熏黑，要求赔偿。";
 
   fixture_set_up (&f, NULL);
-  g_assert_true (concord_store_save_case (f.store, c, ACTOR, &error));
-  g_assert_no_error (error);
-  g_assert_true (concord_store_decide_case (f.store, c->id, TRUE, NULL, ACTOR, &error));
-  g_assert_no_error (error);
+  c = fixture_stored_fire_case (&f, CONCORD_STAGE_ACCEPTED, ACTOR);
   context = concord_context_new (f.store, "tester");
 
   main_window = GTK_WINDOW (gtk_window_new ());
@@ -382,14 +221,14 @@ test_session (void)
 
   /* Ctrl+Shift+S's action opens the dialog, preset to back-to-back with the first party. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "case.start-session", NULL));
-  dialog_window = wait_for_dialog_with ("room-entry");
+  dialog_window = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "room-entry");
   g_assert_nonnull (dialog_window);
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog_window), "room-entry"), "第二调解室");
   g_assert_cmpuint (gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog_window), "kind-dropdown")),
                     ==, CONCORD_SESSION_BACK_TO_BACK);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog_window), "start");
 
-  session_window = wait_for_toplevel (CONCORD_TYPE_SESSION_WINDOW);
+  session_window = wait_for_toplevel (CONCORD_TYPE_SESSION_WINDOW, NULL);
   g_assert_nonnull (session_window);
   sessions = concord_store_list_sessions (f.store, c->id, &error);
   g_assert_no_error (error);
@@ -419,7 +258,7 @@ test_session (void)
   gtk_window_close (session_window);
   run_for (50);
   g_assert_true (find_toplevel (CONCORD_TYPE_SESSION_WINDOW) == session_window);
-  dialog_window = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog_window = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
   g_assert_nonnull (dialog_window);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog_window), "cancel");
   run_for (50);
@@ -427,7 +266,7 @@ test_session (void)
   /* Ending: the last words typed are saved with it, the outcome recorded. */
   gtk_text_buffer_insert_at_cursor (buffer, "称", -1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (session_window), "session.end", NULL));
-  dialog_window = wait_for_dialog_with ("outcome-entry");
+  dialog_window = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "outcome-entry");
   g_assert_nonnull (dialog_window);
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog_window), "outcome-entry"), "同意下次面对面调解");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog_window), "end");
@@ -583,7 +422,7 @@ test_position (void)
   g_assert_false (widget_shows (room.window, "¥"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (room.window), "session.record-position", NULL));
-  dialog = CONCORD_POSITION_DIALOG (wait_for_toplevel (CONCORD_TYPE_POSITION_DIALOG));
+  dialog = CONCORD_POSITION_DIALOG (wait_for_toplevel (CONCORD_TYPE_POSITION_DIALOG, NULL));
   g_assert_nonnull (dialog);
   wait_until_mapped (dialog);
   /* Back-to-back with 吴某, the respondent: his offer, at first. */
@@ -642,7 +481,7 @@ test_position (void)
 
   /* Terms in words only: no amount needed. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (room.window), "session.record-position", NULL));
-  dialog = CONCORD_POSITION_DIALOG (wait_for_toplevel (CONCORD_TYPE_POSITION_DIALOG));
+  dialog = CONCORD_POSITION_DIALOG (wait_for_toplevel (CONCORD_TYPE_POSITION_DIALOG, NULL));
   g_assert_nonnull (dialog);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (template_child (dialog, "terms_view")),
                             "愿意当面道歉", -1);
@@ -862,7 +701,7 @@ test_privacy (void)
   buffer = concord_session_window_get_buffer (room.window);
   gtk_text_buffer_insert_at_cursor (buffer, secret, -1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (room.window), "session.record-position", NULL));
-  dialog = CONCORD_POSITION_DIALOG (wait_for_toplevel (CONCORD_TYPE_POSITION_DIALOG));
+  dialog = CONCORD_POSITION_DIALOG (wait_for_toplevel (CONCORD_TYPE_POSITION_DIALOG, NULL));
   g_assert_nonnull (dialog);
   gtk_editable_set_text (template_child (dialog, "amount_row"), "100000");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (template_child (dialog, "terms_view")), terms, -1);
@@ -878,7 +717,7 @@ test_privacy (void)
 
   /* A second position half typed when the screen is turned. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (room.window), "session.record-position", NULL));
-  dialog = CONCORD_POSITION_DIALOG (wait_for_toplevel (CONCORD_TYPE_POSITION_DIALOG));
+  dialog = CONCORD_POSITION_DIALOG (wait_for_toplevel (CONCORD_TYPE_POSITION_DIALOG, NULL));
   g_assert_nonnull (dialog);
   wait_until_mapped (dialog);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (template_child (dialog, "terms_view")), draft, -1);
@@ -939,15 +778,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: the session tests need one (run them under Xvfb).\n");
-      return 77;
-    }
-  adw_init ();
+  if (!ui_test_init (&argc, &argv, "session"))
+    return 77;
 
   g_test_add_func ("/ui/session/start-type-end", test_session);
   g_test_add_func ("/ui/session/attendees", test_attendees);

@@ -16,6 +16,8 @@
 #include "test-fixtures.h"
 #include "test-ui-helpers.h"
 
+#define OTHER_FACTS "孙某家装修噪音扰民"
+
 typedef struct
 {
   Fixture         base;
@@ -35,8 +37,14 @@ static void
 desk_set_up (Desk         *d,
              gconstpointer data)
 {
+  g_autoptr(ConcordCase) other = fixture_quick_case ("孙某", OTHER_FACTS "，楼下住户多次投诉。");
+  g_autoptr(GError) error = NULL;
+
   fixture_set_up (&d->base, NULL);
   d->c = fixture_stored_fire_case (&d->base, CONCORD_STAGE_ACCEPTED, "wang");
+  /* Another dispute of the station: not for the eyes of these parties. */
+  g_assert_true (concord_store_save_case (d->base.store, other, "wang", &error));
+  g_assert_no_error (error);
 
   d->context = concord_context_new (d->base.store, "wang");
   d->window = g_object_ref_sink (concord_window_new (NULL, d->context));
@@ -207,7 +215,8 @@ test_fire_case_to_drafting (Desk         *d,
   const char *zhang_terms = "底线：八万五千元一次付清";
   const char *caucus_point = "单独释明：起诉需承担诉讼费用和时间成本";
   const char *caucus_outcome = "张某私下表示可降至八万五";
-  const char *secrets[] = { zhang_caucus, wu_caucus, zhang_terms, caucus_point, caucus_outcome, NULL };
+  const char *secrets[] = { zhang_caucus, wu_caucus, zhang_terms, caucus_point, caucus_outcome,
+                            OTHER_FACTS, NULL };
   const char *joint_note = "双方当面确认：吴某分两期赔偿张某、李某。";
   ConcordSessionWindow *room;
   g_autoptr(GPtrArray) sessions = NULL;
@@ -237,7 +246,8 @@ test_fire_case_to_drafting (Desk         *d,
 
   /* The case shows both rounds and, privacy off, everything. */
   settle ();
-  assert_secrets ((const char *[]) { zhang_terms, caucus_point, caucus_outcome, NULL }, TRUE);
+
+  assert_secrets ((const char *[]) { zhang_terms, caucus_point, caucus_outcome, OTHER_FACTS, NULL }, TRUE);
 
   /* Round 3, face-to-face: the screen turns to the parties. */
   click_next (d, "Start Face-to-Face Session");
@@ -262,7 +272,7 @@ test_fire_case_to_drafting (Desk         *d,
 
   /* Privacy off (Ctrl+Shift+P): the mediator sees the caucuses again. */
   set_privacy_by_key (d, FALSE);
-  assert_secrets ((const char *[]) { zhang_terms, caucus_point, caucus_outcome, NULL }, TRUE);
+  assert_secrets ((const char *[]) { zhang_terms, caucus_point, caucus_outcome, OTHER_FACTS, NULL }, TRUE);
 
   click_next (d, "Start Drafting");
   g_assert_cmpint (stage_now (d), ==, CONCORD_STAGE_DRAFTING);

@@ -268,3 +268,26 @@ concord_case_dup_party_names (const ConcordCase *self)
     }
   return g_string_free (names, FALSE);
 }
+
+char *
+concord_case_dup_party_role (const ConcordCase  *self,
+                             const ConcordParty *party)
+{
+  guint position = 0;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (party != NULL, NULL);
+
+  if (party->role != CONCORD_ROLE_PARTY)
+    return g_strdup (concord_party_role_label (party->role));
+  for (guint i = 0; i < self->parties->len; i++)
+    {
+      const ConcordParty *other = g_ptr_array_index (self->parties, i);
+
+      if (other == party || other->id == party->id)
+        break;
+      if (other->role == CONCORD_ROLE_PARTY)
+        position++;
+    }
+  return concord_party_ordinal_label (position);
+}

@@ -112,6 +112,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordCase, concord_case_unref)
 
 /* "吴某、李某、张某": the parties' names joined, for lists and titles. */
 char        *concord_case_dup_party_names (const ConcordCase *self);
+/* The role of @party in the case as people say it: "甲方", "乙方"… by
+ * its order among the parties of role CONCORD_ROLE_PARTY
+ * (concord_party_ordinal_label()), the role's label otherwise. */
+char        *concord_case_dup_party_role (const ConcordCase  *self,
+                                          const ConcordParty *party);
 
 /* Replace *field with a copy of @value, stripped; empty becomes NULL. */
 void         concord_set_text (char **field, const char *value);

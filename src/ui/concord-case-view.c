@@ -171,27 +171,6 @@ actor_name (GPtrArray  *members,
   return actor;
 }
 
-static char *
-party_role_heading (const ConcordCase  *c,
-                    const ConcordParty *party)
-{
-  if (party->role == CONCORD_ROLE_PARTY)
-    {
-      guint position = 0;
-
-      for (guint i = 0; i < c->parties->len; i++)
-        {
-          const ConcordParty *other = g_ptr_array_index (c->parties, i);
-
-          if (other == party)
-            break;
-          if (other->role == CONCORD_ROLE_PARTY)
-            position++;
-        }
-      return concord_party_ordinal_label (position);
-    }
-  return g_strdup (concord_party_role_label (party->role));
-}
 
 /* "Applicant: Zhang San", "甲方：张某": the role (or, for police
  * mediation, the ordinal) and the name, as the form titles a party. */
@@ -199,7 +178,7 @@ static char *
 party_heading (const ConcordCase  *c,
                const ConcordParty *party)
 {
-  g_autofree char *role = party_role_heading (c, party);
+  g_autofree char *role = concord_case_dup_party_role (c, party);
 
   if (concord_text_is_blank (party->name))
     return g_steal_pointer (&role);

@@ -440,6 +440,8 @@ note_group_new (ConcordSessionRecord *self,
       g_signal_connect_object (sw, "notify::active", G_CALLBACK (share_switch_cb), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+      /* Sharing shows the note: not while the screen faces the room. */
+      gtk_widget_set_sensitive (row, !privacy_on (self));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 
@@ -595,6 +597,16 @@ rebuild_cb (gpointer data)
 /* Callbacks */
 
 static void
+toggle_privacy_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ConcordSessionRecord *self = CONCORD_SESSION_RECORD (widget);
+
+  concord_context_set_privacy_mode (self->context, !concord_context_get_privacy_mode (self->context));
+}
+
+static void
 privacy_changed_cb (ConcordSessionRecord *self)
 {
   show_content (self);
@@ -723,6 +735,10 @@ concord_session_record_class_init (ConcordSessionRecordClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConcordSessionRecord, outcome_label);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* The record is modal: privacy mode must be reachable from it too. */
+  gtk_widget_class_install_action (widget_class, "record.toggle-privacy", NULL, toggle_privacy_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "record.toggle-privacy", NULL);
 }
 
 static void

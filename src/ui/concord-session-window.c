@@ -193,6 +193,8 @@ update_privacy (ConcordSessionWindow *self)
   show_page (self->content_stack, content ? "shown" : "hidden");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.record-position", content);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.add-legal-point", content);
+  /* Sharing a caucus note shows it: not while the screen faces the room. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->share_switch), !privacy);
 
   if (privacy)
     gtk_widget_add_css_class (GTK_WIDGET (self->privacy_button), "suggested-action");
@@ -337,7 +339,7 @@ fill_candidates (ConcordSessionWindow *self)
 
       a->party_id = p->id;
       a->name = g_strdup (p->name);
-      a->role = g_strdup (concord_party_role_label (p->role));
+      a->role = concord_case_dup_party_role (self->c, p);
       add_candidate (self, a);
       if (p->agent != NULL && p->agent_kind != CONCORD_AGENT_NONE)
         {
@@ -1117,7 +1119,7 @@ concord_session_window_start (GtkApplication     *application,
       a = concord_attendee_new ();
       a->party_id = p->id;
       a->name = g_strdup (p->name);
-      a->role = g_strdup (concord_party_role_label (p->role));
+      a->role = concord_case_dup_party_role (c, p);
       g_ptr_array_add (session->attendees, a);
     }
 

@@ -133,7 +133,10 @@ update_list_page (ConcordWindow *self)
     return;
 
   error_message = concord_case_list_get_error_message (self->case_list);
-  if (error_message != NULL)
+  /* Other people's disputes are not for the parties in the room. */
+  if (concord_context_get_privacy_mode (self->context))
+    page = "private";
+  else if (error_message != NULL)
     {
       adw_status_page_set_description (self->error_page, error_message);
       page = "error";
@@ -498,8 +501,10 @@ back_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Ctrl+E and Ctrl+Shift+S act on the open case wherever the focus is
+ * (the list, usually): @args holds the case view's action. */
 static gboolean
-edit_shortcut_cb (GtkWidget *widget,
+case_shortcut_cb (GtkWidget *widget,
                   GVariant  *args,
                   gpointer   user_data)
 {
@@ -507,7 +512,7 @@ edit_shortcut_cb (GtkWidget *widget,
 
   if (concord_case_view_get_case_id (self->case_view) == 0)
     return FALSE;
-  return gtk_widget_activate_action (GTK_WIDGET (self->case_view), "case.edit", NULL);
+  return gtk_widget_activate_action (GTK_WIDGET (self->case_view), g_variant_get_string (args, NULL), NULL);
 }
 
 static void
@@ -554,6 +559,8 @@ concord_window_constructed (GObject *object)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->context, "privacy-mode", self->privacy_revealer, "reveal-child",
                           G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->context, "notify::privacy-mode", G_CALLBACK (update_list_page), self,
+                           G_CONNECT_SWAPPED);
 
   /* The filters first: they change the query, which is applied once the
    * list exists. */
@@ -724,7 +731,9 @@ concord_window_class_init (ConcordWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, edit_shortcut_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, case_shortcut_cb, "s", "case.edit");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, case_shortcut_cb,
+                                "s", "case.start-session");
   gtk_widget_class_install_action (widget_class, "win.toggle-privacy", NULL, toggle_privacy_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.toggle-privacy", NULL);

@@ -560,39 +560,6 @@ test_legal_points (Fixture      *f,
   g_assert_null (point->citation);
 }
 
-static ConcordCase *
-neighbour_case (Fixture    *f,
-                const char *facts,
-                const char *name1,
-                const char *id1,
-                const char *phone1,
-                const char *name2,
-                const char *phone2)
-{
-  g_autoptr(GError) error = NULL;
-  ConcordCase *c = fixture_quick_case (name1, facts);
-  ConcordParty *first = g_ptr_array_index (c->parties, 0);
-
-  if (id1 != NULL)
-    {
-      first->id_type = CONCORD_ID_RESIDENT;
-      first->id_number = fixture_resident_id (id1);
-    }
-  first->phone = g_strdup (phone1);
-  if (name2 != NULL)
-    {
-      ConcordParty *second = concord_party_new ();
-
-      second->name = g_strdup (name2);
-      second->id_type = CONCORD_ID_NONE;
-      second->phone = g_strdup (phone2);
-      g_ptr_array_add (c->parties, second);
-    }
-  g_assert_true (concord_store_save_case (f->store, c, ACTOR, &error));
-  g_assert_no_error (error);
-  return c;
-}
-
 static GPtrArray *
 linked (Fixture     *f,
         ConcordCase *c)
@@ -609,21 +576,21 @@ static void
 test_linked_cases (Fixture      *f,
                    gconstpointer data)
 {
-  g_autoptr(ConcordCase) earlier = neighbour_case (f, "楼道安装摄像头引发争吵。",
+  g_autoptr(ConcordCase) earlier = fixture_neighbour_case (f, ACTOR, "楼道安装摄像头引发争吵。",
                                                    "孙某", "37020219500101001", "13605320001",
                                                    "钱某", "13605320002");
-  g_autoptr(ConcordCase) unrelated = neighbour_case (f, "停车位纠纷。",
+  g_autoptr(ConcordCase) unrelated = fixture_neighbour_case (f, ACTOR, "停车位纠纷。",
                                                      "郑某", NULL, "13605320009", NULL, NULL);
   /* Sun again by ID number, with a new phone. */
-  g_autoptr(ConcordCase) by_id = neighbour_case (f, "摄像头被布遮住。",
+  g_autoptr(ConcordCase) by_id = fixture_neighbour_case (f, ACTOR, "摄像头被布遮住。",
                                                  "孙某", "37020219500101001", "13605329999", NULL, NULL);
   /* Qian again by name and phone, typed another way. */
-  g_autoptr(ConcordCase) by_phone = neighbour_case (f, "再次因摄像头争吵。",
+  g_autoptr(ConcordCase) by_phone = fixture_neighbour_case (f, ACTOR, "再次因摄像头争吵。",
                                                     "钱 某", NULL, "136 0532 0002", NULL, NULL);
   /* The same name alone, or the same phone with another name, is not a link. */
-  g_autoptr(ConcordCase) name_only = neighbour_case (f, "同名不同人。",
+  g_autoptr(ConcordCase) name_only = fixture_neighbour_case (f, ACTOR, "同名不同人。",
                                                      "钱某", NULL, "13605320777", NULL, NULL);
-  g_autoptr(ConcordCase) phone_only = neighbour_case (f, "借用电话报警。",
+  g_autoptr(ConcordCase) phone_only = fixture_neighbour_case (f, ACTOR, "借用电话报警。",
                                                       "冯某", NULL, "13605320002", NULL, NULL);
   g_autoptr(GPtrArray) cases = NULL;
 
@@ -655,7 +622,7 @@ test_linked_cases (Fixture      *f,
 
   /* A third call: both earlier ones, newest first. */
   {
-    g_autoptr(ConcordCase) third = neighbour_case (f, "第三次报警。",
+    g_autoptr(ConcordCase) third = fixture_neighbour_case (f, ACTOR, "第三次报警。",
                                                    "孙某", "37020219500101001", NULL, "钱某", "13605320002");
 
     cases = linked (f, third);

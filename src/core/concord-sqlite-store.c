@@ -3089,29 +3089,6 @@ sqlite_get_location (ConcordStore *store)
 
 /* Attendees added or removed after the start */
 
-/* The case of session @session_id, 0 (error set) when there is none. */
-static gint64
-case_of_session (ConcordSqliteStore *self,
-                 gint64              session_id,
-                 GError            **error)
-{
-  g_autoptr(CachedStmt) get = NULL;
-  int rc;
-
-  get = cached (self, "SELECT case_id FROM session WHERE id = ?1", error);
-  if (get == NULL)
-    return 0;
-  sqlite3_bind_int64 (get, 1, session_id);
-  rc = sqlite3_step (get);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (get, 0);
-  if (rc == SQLITE_DONE)
-    set_no_such_session (session_id, error);
-  else
-    _concord_sqlite_set_error (self->db, rc, "session", error);
-  return 0;
-}
-
 static gint64
 sqlite_add_attendee (ConcordStore    *store,
                      gint64           session_id,
@@ -3128,8 +3105,7 @@ sqlite_add_attendee (ConcordStore    *store,
 
   if (!write_begin (self, error))
     return 0;
-  case_id = case_of_session (self, session_id, error);
-  if (case_id == 0)
+  if (!get_session_row (self, session_id, NULL, &case_id, NULL, error))
     goto failed;
   get = cached (self, "SELECT coalesce (max (position) + 1, 0) FROM session_attendee WHERE session_id = ?1",
                 error);
@@ -3229,17 +3205,6 @@ update_work_order_due (ConcordSqliteStore *self,
   return step_done (self->db, upd, "work order", error);
 }
 
-static char *
-dup_stripped_or_null (const char *text)
-{
-  char *s;
-
-  if (concord_text_is_blank (text))
-    return NULL;
-  s = g_strstrip (g_strdup (text));
-  return s;
-}
-
 static gboolean
 sqlite_fail_case (ConcordStore *store,
                   gint64        case_id,
@@ -3284,11 +3249,13 @@ sqlite_fail_case (ConcordStore *store,
     {
       ConcordReferral *r = g_ptr_array_index (referrals, i);
       g_autoptr(CachedStmt) ins = NULL;
-      g_autofree char *detail = dup_stripped_or_null (r->detail);
-      g_autofree char *request = dup_stripped_or_null (r->request);
+      g_autofree char *detail = NULL;
+      g_autofree char *request = NULL;
       g_autofree char *audit = NULL;
       gint64 id;
 
+      concord_set_text (&detail, r->detail);
+      concord_set_text (&request, r->request);
       ins = cached (self,
                     "INSERT INTO referral (case_id, kind, detail, request, due_date, created_at, created_by)"
                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -3393,11 +3360,12 @@ sqlite_answer_work_order (ConcordStore *store,
   g_autoptr(CachedStmt) get = NULL;
   g_autoptr(CachedStmt) upd = NULL;
   g_autofree char *now = concord_clock_now_iso ();
-  g_autofree char *text = dup_stripped_or_null (answer);
+  g_autofree char *text = NULL;
   g_autofree char *detail = NULL;
   gint64 case_id;
   int rc;
 
+  concord_set_text (&text, answer);
   if (text == NULL)
     {
       g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,

@@ -245,6 +245,21 @@ expect_status 0 "show a generated case" --db "$gen" show "$first"
 expect_status 0 "search --limit 5" --db "$gen" search 纠纷 --limit 5
 check "search --limit 5 shows five" test "$(lines "$tmp/out")" -eq 5
 
+# --- amounts in capital numerals
+expect_status 0 "amount 100005.07" amount 100005.07
+check "amount in figures and capitals" \
+  test "$(cat "$tmp/out")" = "$(printf '¥100,005.07\n人民币壹拾万零伍元零柒分')"
+expect_status 0 "amount 13万" amount 13万
+check "13万 is 壹拾叁万元整" grep -qx '人民币壹拾叁万元整' "$tmp/out"
+expect_status 0 "amount at the top of the range" amount 999999999999.99
+check "the largest amount" grep -qx '人民币玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分' "$tmp/out"
+expect_status 2 "amount abc" amount abc
+check "a bad amount is explained" grep -q 'abc' "$tmp/err"
+expect_status 2 "amount above the range" amount 1000000000000
+expect_status 2 "amount 0" amount 0
+expect_status 2 "amount without a value" amount
+expect_status 2 "amount with two values" amount 1 2
+
 echo "1..$n"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

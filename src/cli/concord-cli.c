@@ -19,20 +19,7 @@
 #include <unistd.h>
 
 #include "concord-core.h"
-
-#define EXIT_FAILED 1
-#define EXIT_USAGE  2
-
-#define PAGE_SIZE   500
-
-typedef struct
-{
-  char            *db_path;
-  ConcordStore    *store;
-  ConcordContext  *context;
-  gboolean         progress_on_tty;
-  gint64           started;
-} Cli;
+#include "concord-cli-private.h"
 
 typedef int (*CommandFunc) (Cli *cli, int argc, char **argv);
 
@@ -50,6 +37,7 @@ static int cmd_generate (Cli *cli, int argc, char **argv);
 static int cmd_list (Cli *cli, int argc, char **argv);
 static int cmd_search (Cli *cli, int argc, char **argv);
 static int cmd_show (Cli *cli, int argc, char **argv);
+static int cmd_amount (Cli *cli, int argc, char **argv);
 
 static const Command commands[] = {
   { "init", cmd_init, "",
@@ -64,6 +52,10 @@ static const Command commands[] = {
     N_("Find cases by name, case number, phone, ID number or facts") },
   { "show", cmd_show, "CASE_NO",
     N_("Show all particulars of a case") },
+  { "amount", cmd_amount, "AMOUNT",
+    N_("Write an amount of yuan in figures and in Chinese capital numerals") },
+  { "statutes", cmd_statutes, "import FILE… | search TEXT | show ID",
+    N_("Import, search and show statute articles") },
 };
 
 /* Helpers */
@@ -87,11 +79,7 @@ print_usage (FILE *out)
   fprintf (out, "  %-20s %s\n", "--version", _("Show the version"));
 }
 
-static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static int
+int
 usage_error (const char *format,
              ...)
 {
@@ -107,11 +95,7 @@ usage_error (const char *format,
   return EXIT_USAGE;
 }
 
-static int
-failure (const char *format,
-         ...) G_GNUC_PRINTF (1, 2);
-
-static int
+int
 failure (const char *format,
          ...)
 {
@@ -127,7 +111,7 @@ failure (const char *format,
 }
 
 /* Parses a positive integer (1…G_MAXUINT32) without sign or junk. */
-static gboolean
+gboolean
 parse_positive (const char *text,
                 guint      *out)
 {
@@ -151,7 +135,7 @@ parse_positive (const char *text,
 
 /* Matches "--name VALUE" or "--name=VALUE" at argv[*i]; advances *i past
  * the value. Returns -1 when the option matches but its value is missing. */
-static int
+int
 take_option (int          argc,
              char       **argv,
              int         *i,
@@ -177,7 +161,7 @@ take_option (int          argc,
   return 1;
 }
 
-static gboolean
+gboolean
 open_store (Cli     *cli,
             GError **error)
 {
@@ -192,7 +176,7 @@ open_store (Cli     *cli,
 
 /* The commands that only read do not create a database: a mistyped path
  * would otherwise leave an empty one behind and list nothing. */
-static int
+int
 open_existing_store (Cli *cli)
 {
   g_autoptr(GError) error = NULL;
@@ -207,7 +191,7 @@ open_existing_store (Cli *cli)
 
 /* Command-line arguments come in the terminal's character set (GBK on
  * many Chinese desktops); the core works in UTF-8. */
-static char *
+char *
 argument_to_utf8 (const char *argument)
 {
   return g_locale_to_utf8 (argument, -1, NULL, NULL, NULL);
@@ -221,14 +205,14 @@ open_failure (Cli    *cli,
   return failure ("%s", error->message);
 }
 
-static const char *
+const char *
 actor (Cli *cli)
 {
   return concord_context_get_username (cli->context);
 }
 
 /* Text for one tab-separated field: tabs and line breaks become spaces. */
-static char *
+char *
 field_text (const char *text,
             glong       max_chars)
 {
@@ -251,7 +235,7 @@ field_text (const char *text,
   return g_steal_pointer (&flat);
 }
 
-static char *
+char *
 local_time (const char *utc_iso)
 {
   if (utc_iso == NULL)
@@ -260,6 +244,35 @@ local_time (const char *utc_iso)
 }
 
 /* Commands */
+
+static int
+cmd_amount (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *figures = NULL;
+  g_autofree char *capital = NULL;
+  gint64 fen;
+
+  if (argc < 1)
+    return usage_error (_("Give the amount, e.g. “%s”"), "100005.07");
+  if (argc > 1)
+    return usage_error (_("Unexpected argument “%s”"), argv[1]);
+  text = argument_to_utf8 (argv[0]);
+  if (text == NULL)
+    return usage_error (_("The amount is not in the terminal’s character set"));
+  if (!concord_money_parse (text, &fen, &error))
+    return usage_error ("%s", error->message);
+  if (fen == 0)
+    return usage_error (_("The amount must be at least 0.01 yuan."));
+
+  figures = concord_money_format (fen);
+  capital = concord_money_capital (fen);
+  printf ("%s\n人民币%s\n", figures, capital);
+  return EXIT_SUCCESS;
+}
 
 static int
 cmd_init (Cli   *cli,

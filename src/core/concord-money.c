@@ -190,3 +190,114 @@ concord_money_format (gint64 fen)
   g_string_append_printf (out, ".%02u", (guint) (value % 100));
   return g_string_free (out, FALSE);
 }
+
+/* Chinese capital numerals as banks write amounts on vouchers (中国人民银行
+ * 《支付结算办法》, 正确填写票据和结算凭证的基本规定):
+ *
+ * - 壹拾 is always written with its 壹 (10 → 壹拾元整).
+ * - A zero inside the number is written 零, once for a run of zeros and for
+ *   a whole 万 or 亿 group of zeros (1409 → 壹仟肆佰零玖, 6007 → 陆仟零柒,
+ *   100,005 → 壹拾万零伍, 100,000,001 → 壹亿零壹). Zeros at the end of a
+ *   group are not (107,000 → 壹拾万柒仟).
+ * - Where the rules allow either, Concord writes the 零 after 元 when the
+ *   yuan digit is 0 and the jiao digit is not (1680.32 →
+ *   壹仟陆佰捌拾元零叁角贰分); it must when the jiao digit is 0 and the fen
+ *   digit is not (325.04 → 叁佰贰拾伍元零肆分).
+ * - 整 follows 元 and 角; never 分. Below one yuan there is no 元
+ *   (0.07 → 柒分, 0.50 → 伍角整). */
+char *
+concord_money_capital (gint64 fen)
+{
+  static const char *const digit[] = {
+    "零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"
+  };
+  static const char *const place[] = { "", "拾", "佰", "仟" };
+  static const char *const group_unit[] = { "", "万", "亿" };
+  GString *out;
+  guint64 yuan;
+  guint jiao;
+  guint fen_digit;
+  gboolean started = FALSE;
+  gboolean zero_pending = FALSE;
+
+  g_return_val_if_fail (fen >= 0 && fen <= CONCORD_MONEY_MAX_FEN, NULL);
+
+  out = g_string_new (NULL);
+  yuan = (guint64) fen / 100;
+  jiao = (guint) ((fen / 10) % 10);
+  fen_digit = (guint) (fen % 10);
+
+  for (int g = 2; g >= 0; g--)
+    {
+      guint64 scale = g == 2 ? G_GUINT64_CONSTANT (100000000) : g == 1 ? 10000 : 1;
+      guint group = (guint) ((yuan / scale) % 10000);
+
+      if (group == 0)
+        {
+          if (started)
+            zero_pending = TRUE;
+          continue;
+        }
+      for (int p = 3; p >= 0; p--)
+        {
+          static const guint powers[] = { 1, 10, 100, 1000 };
+          guint d = (group / powers[p]) % 10;
+
+          if (d == 0)
+            {
+              if (started)
+                zero_pending = TRUE;
+              continue;
+            }
+          if (zero_pending)
+            g_string_append (out, digit[0]);
+          zero_pending = FALSE;
+          g_string_append (out, digit[d]);
+          g_string_append (out, place[p]);
+          started = TRUE;
+        }
+      g_string_append (out, group_unit[g]);
+      /* Zeros that end a group are not read before the next one. */
+      zero_pending = FALSE;
+    }
+
+  if (yuan > 0)
+    g_string_append (out, "元");
+
+  if (jiao == 0 && fen_digit == 0)
+    {
+      if (yuan == 0)
+        g_string_append (out, "零元");
+      g_string_append (out, "整");
+      return g_string_free (out, FALSE);
+    }
+
+  if (yuan > 0 && (jiao == 0 || yuan % 10 == 0))
+    g_string_append (out, digit[0]);
+  if (jiao != 0)
+    {
+      g_string_append (out, digit[jiao]);
+      g_string_append (out, "角");
+    }
+  if (fen_digit != 0)
+    {
+      g_string_append (out, digit[fen_digit]);
+      g_string_append (out, "分");
+    }
+  else
+    g_string_append (out, "整");
+  return g_string_free (out, FALSE);
+}
+
+char *
+concord_money_format_both (gint64 fen)
+{
+  g_autofree char *capital = NULL;
+  g_autofree char *figures = NULL;
+
+  g_return_val_if_fail (fen >= 0 && fen <= CONCORD_MONEY_MAX_FEN, NULL);
+
+  capital = concord_money_capital (fen);
+  figures = concord_money_format (fen);
+  return g_strdup_printf ("人民币%s（%s）", capital, figures);
+}

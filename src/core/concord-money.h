@@ -24,4 +24,14 @@ gboolean concord_money_parse (const char *text,
 /* "¥130,000.00": the amount in figures with thousands separators. */
 char    *concord_money_format (gint64 fen);
 
+/* "壹拾叁万元整": the amount in Chinese capital numerals (大写金额), as
+ * banks write amounts on vouchers; exact for every amount from 0 to
+ * CONCORD_MONEY_MAX_FEN (see concord-money.c for the rules). Document
+ * text: never translated. */
+char    *concord_money_capital (gint64 fen);
+
+/* "人民币壹拾叁万元整（¥130,000.00）": both forms, as an agreement
+ * writes an amount. */
+char    *concord_money_format_both (gint64 fen);
+
 G_END_DECLS

@@ -214,3 +214,186 @@ fixture_neighbour_case (Fixture    *f,
   g_assert_no_error (error);
   return c;
 }
+
+/* Makes case @case_id's agreement complete and saves it as a version:
+ * completes what the completeness check asks of the case (every party's
+ * gender, birth date and address; a mediator and an officer on the team;
+ * the art. 179 checklist done; time and place; the station's and the
+ * committee's names), drafts from the case's default template unless a
+ * version exists, fills every empty required field, and adds a term from
+ * the first party to the second (to the others when alone) when there is
+ * none. The case must be in drafting. */
+static inline ConcordAgreement *
+fixture_complete_agreement (ConcordStore *store,
+                            gint64        case_id,
+                            const char   *actor)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConcordCase) c = concord_store_load_case (store, case_id, &error);
+  g_autoptr(ConcordAgreementSource) source = NULL;
+  g_autoptr(ConcordTemplate) template = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  ConcordAgreement *agreement;
+  gboolean has_mediator = FALSE, has_officer = FALSE;
+
+  g_assert_no_error (error);
+  /* An agreement is between at least two parties. */
+  if (c->parties->len == 1)
+    {
+      ConcordParty *other = concord_party_new ();
+
+      other->name = g_strdup ("对方某");
+      other->id_type = CONCORD_ID_NONE;
+      g_ptr_array_add (c->parties, other);
+    }
+  for (guint i = 0; i < c->parties->len; i++)
+    {
+      ConcordParty *party = g_ptr_array_index (c->parties, i);
+
+      if (party->gender == CONCORD_GENDER_UNKNOWN)
+        party->gender = CONCORD_GENDER_MALE;
+      if (party->birth_date == NULL && party->id_number == NULL)
+        party->birth_date = g_strdup ("1970-01-01");
+      if (party->address == NULL)
+        party->address = g_strdup_printf ("东城区幸福路%u号", i + 1);
+      if (party->kind == CONCORD_PARTY_ORGANISATION && party->occupation == NULL)
+        party->occupation = g_strdup ("赵某");
+    }
+  for (guint i = 0; i < c->team->len; i++)
+    {
+      ConcordTeamMember *member = g_ptr_array_index (c->team, i);
+
+      has_mediator |= member->role == CONCORD_TEAM_MEDIATOR;
+      has_officer |= member->role == CONCORD_TEAM_OFFICER;
+    }
+  if (!has_mediator)
+    {
+      ConcordTeamMember *member = concord_team_member_new ();
+
+      member->name = g_strdup ("黄调解员");
+      member->role = CONCORD_TEAM_MEDIATOR;
+      g_ptr_array_add (c->team, member);
+    }
+  if (!has_officer)
+    {
+      ConcordTeamMember *member = concord_team_member_new ();
+
+      member->name = g_strdup ("罗警官");
+      member->role = CONCORD_TEAM_OFFICER;
+      g_ptr_array_add (c->team, member);
+    }
+  if (c->occurred_at == NULL)
+    c->occurred_at = g_strdup (c->received_at);
+  if (c->place == NULL)
+    c->place = g_strdup ("东城区光明路夜市");
+  c->police_screened = TRUE;
+  c->police_exclusions = 0;
+  concord_store_save_case (store, c, actor, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *station = concord_store_get_setting (store, CONCORD_SETTING_STATION_NAME);
+    g_autofree char *committee = concord_store_get_setting (store, CONCORD_SETTING_COMMITTEE_NAME);
+
+    if (concord_text_is_blank (station))
+      g_assert_true (concord_store_set_setting (store, CONCORD_SETTING_STATION_NAME, "东城派出所", actor, NULL));
+    if (concord_text_is_blank (committee))
+      g_assert_true (concord_store_set_setting (store, CONCORD_SETTING_COMMITTEE_NAME,
+                                                "东城街道人民调解委员会", actor, NULL));
+  }
+
+  source = concord_store_dup_agreement_source (store, case_id, &error);
+  g_assert_no_error (error);
+  agreement = concord_store_load_current_agreement (store, case_id, &error);
+  g_assert_no_error (error);
+  if (agreement == NULL)
+    {
+      template = concord_template_find (concord_template_default_id (source->c->mediation_type));
+      g_assert_nonnull (template);
+      agreement = concord_agreement_new_draft (template, source);
+      agreement->case_id = case_id;
+    }
+  else
+    template = concord_template_find (agreement->template_id);
+
+  for (guint i = 0; i < template->sections->len; i++)
+    {
+      ConcordTemplateSection *section = g_ptr_array_index (template->sections, i);
+
+      for (guint k = 0; k < section->fields->len; k++)
+        {
+          ConcordTemplateField *field = g_ptr_array_index (section->fields, k);
+
+          if (field->required && concord_agreement_get_field (agreement, field->key) == NULL)
+            concord_agreement_set_field (agreement, field->key, "经调查，双方对事实均无异议。");
+        }
+    }
+  if (agreement->terms->len == 0)
+    {
+      ConcordTerm *term = concord_term_new (CONCORD_TERM_ACT);
+      ConcordParty *first = g_ptr_array_index (source->c->parties, 0);
+
+      term->party_id = first->id;
+      if (source->c->parties->len > 1)
+        term->counterparty_id = ((ConcordParty *) g_ptr_array_index (source->c->parties, 1))->id;
+      term->text = g_strdup ("向对方赔礼道歉");
+      term->deadline = g_strdup ("于本协议签订当日");
+      concord_agreement_add_term (agreement, term);
+    }
+  if (agreement->copies < (int) source->c->parties->len + template->extra_copies)
+    agreement->copies = (int) source->c->parties->len + template->extra_copies;
+
+  g_assert_true (concord_store_save_agreement (store, agreement, actor, &error));
+  g_assert_no_error (error);
+  problems = concord_agreement_check (agreement, template, source);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("fixture agreement: %s\n",
+                ((ConcordAgreementProblem *) g_ptr_array_index (problems, i))->message);
+  g_assert_cmpuint (problems->len, ==, 0);
+  return agreement;
+}
+
+/* Moves case @id to @to the way the application does: to legal review by
+ * completing and submitting its agreement (fixture_complete_agreement()),
+ * straight to signing with review switched off for the moment, to
+ * signing or back to drafting from review by the lawyer's decision, a
+ * failed mediation with a referral to court, the others with
+ * concord_store_move_stage(). */
+static inline gboolean
+fixture_move (ConcordStore *store,
+              gint64        id,
+              ConcordStage  to,
+              const char   *reason,
+              const char   *actor,
+              GError      **error)
+{
+  g_autoptr(ConcordCase) c = concord_store_load_case (store, id, error);
+
+  if (c == NULL)
+    return FALSE;
+  if (c->stage == CONCORD_STAGE_DRAFTING &&
+      (to == CONCORD_STAGE_REVIEW || to == CONCORD_STAGE_SIGNING))
+    {
+      g_autoptr(ConcordAgreement) agreement = fixture_complete_agreement (store, id, actor);
+      gboolean required = concord_store_review_required (store);
+      gboolean ok;
+
+      /* Straight to signing: the station does without review. */
+      if (to == CONCORD_STAGE_SIGNING && required)
+        g_assert_true (concord_store_set_setting (store, CONCORD_SETTING_REVIEW_REQUIRED, "false", actor, NULL));
+      ok = concord_store_submit_agreement (store, id, actor, error);
+      if (to == CONCORD_STAGE_SIGNING && required)
+        g_assert_true (concord_store_set_setting (store, CONCORD_SETTING_REVIEW_REQUIRED, "true", actor, NULL));
+      return ok;
+    }
+  if (c->stage == CONCORD_STAGE_REVIEW &&
+      (to == CONCORD_STAGE_SIGNING || to == CONCORD_STAGE_DRAFTING))
+    return concord_store_review_agreement (store, id, to == CONCORD_STAGE_SIGNING, reason, actor, error);
+  if (to == CONCORD_STAGE_FAILED)
+    {
+      g_autoptr(GPtrArray) referrals = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_referral_free);
+
+      g_ptr_array_add (referrals, concord_referral_new (CONCORD_REFERRAL_LITIGATION));
+      return concord_store_fail_case (store, id, reason, referrals, actor, error);
+    }
+  return concord_store_move_stage (store, id, to, reason, actor, error);
+}

@@ -376,6 +376,51 @@ test_order (void)
   assert_fields (state, fields);
 }
 
+/* Police procedure rules art. 179: a ticked exclusion is said at the
+ * checklist, in the page's order (after the type of mediation, before the
+ * parties), even while no party has a name yet. */
+static void
+test_police_exclusions (void)
+{
+  g_autoptr(ConcordCase) draft = new_draft ("甲某", "夜市两伙人结伙斗殴。");
+  g_autoptr(ConcordCase) unnamed = new_draft (NULL, "夜市两伙人结伙斗殴。");
+  g_autoptr(ConcordIntakeFormState) state = NULL;
+  const char * const police_fields[] = { "police_exclusions", NULL };
+  const char * const ordered[] = { "party/0/name", "police_exclusions", NULL };
+  const char * const none[] = { NULL };
+  const char *message;
+
+  draft->mediation_type = CONCORD_MEDIATION_POLICE;
+  draft->police_exclusions = CONCORD_EXCLUSION_GANG_FIGHT;
+  state = compute (draft, NULL);
+  assert_fields (state, police_fields);
+  message = concord_intake_form_state_get_message (state, "police_exclusions");
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, concord_police_exclusion_label (CONCORD_EXCLUSION_GANG_FIGHT)));
+  /* Save can be pressed; it is refused with the message. */
+  g_assert_true (state->can_save);
+  g_clear_pointer (&state, concord_intake_form_state_free);
+
+  unnamed->mediation_type = CONCORD_MEDIATION_POLICE;
+  unnamed->police_exclusions = CONCORD_EXCLUSION_HIRED_HARM | CONCORD_EXCLUSION_FLED;
+  state = compute (unnamed, NULL);
+  assert_fields (state, ordered);
+  g_clear_pointer (&state, concord_intake_form_state_free);
+
+  /* People's mediation: the same ticks stop nothing. */
+  draft->mediation_type = CONCORD_MEDIATION_PEOPLE;
+  state = compute (draft, NULL);
+  assert_fields (state, none);
+  g_clear_pointer (&state, concord_intake_form_state_free);
+
+  /* Nothing ticked, gone through: police mediation is fine. */
+  draft->mediation_type = CONCORD_MEDIATION_POLICE;
+  draft->police_exclusions = 0;
+  draft->police_screened = TRUE;
+  state = compute (draft, NULL);
+  assert_fields (state, none);
+}
+
 static void
 test_store_message (void)
 {
@@ -479,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/intake-form/unnamed-party", test_unnamed_party);
   g_test_add_func ("/intake-form/conflicts", test_conflicts);
   g_test_add_func ("/intake-form/order", test_order);
+  g_test_add_func ("/intake-form/police-exclusions", test_police_exclusions);
   g_test_add_func ("/intake-form/store-message", test_store_message);
   g_test_add_func ("/intake-form/normalize", test_normalize);
   g_test_add_func ("/intake-form/split-field", test_split_field);

@@ -22,6 +22,7 @@
 #include "test-ids.h"
 #include "concord-intake-dialog.h"
 #include "concord-intake-dialog-private.h"
+#include "concord-preferences-window.h"
 
 typedef struct
 {
@@ -815,6 +816,366 @@ test_required_on_leave (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The art. 179 checklist of police mediation */
+
+static void
+toggle_check (GtkCheckButton *check,
+              gboolean        active)
+{
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (check)));
+  gtk_check_button_set_active (check, active);
+  iterate ();
+}
+
+/* Is @widget on screen: visible, and every container up to the window too. */
+static gboolean
+shown (GtkWidget *widget)
+{
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    if (!gtk_widget_get_visible (w))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+save_case_directly (Fixture     *fixture,
+                    ConcordCase *c,
+                    const char  *name,
+                    const char  *facts)
+{
+  g_autoptr(GError) error = NULL;
+  ConcordParty *party = concord_party_new ();
+
+  concord_set_text (&party->name, name);
+  party->role = CONCORD_ROLE_PARTY;
+  g_ptr_array_add (c->parties, party);
+  concord_set_text (&c->facts, facts);
+  g_assert_true (concord_store_save_case (fixture->store, c, "tester", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_police_checklist (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  ConcordIntakeDialog *dialog = open_dialog (fixture, NULL);
+  GtkWidget *box = _concord_intake_dialog_get_case_field (dialog, "police_exclusions");
+  GtkLabel *message = _concord_intake_dialog_get_message_label (dialog, "police_exclusions");
+  GtkCheckButton *gang = _concord_intake_dialog_get_exclusion_check (dialog, CONCORD_EXCLUSION_GANG_FIGHT);
+  GtkWidget *gang_row = _concord_intake_dialog_get_exclusion_row (dialog, CONCORD_EXCLUSION_GANG_FIGHT);
+  GtkSwitch *screened = _concord_intake_dialog_get_screened_switch (dialog);
+  g_autoptr(ConcordCase) c = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *facts = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+
+  /* People's mediation, the default: no checklist. */
+  g_assert_nonnull (box);
+  g_assert_false (shown (box));
+
+  set_text (_concord_intake_dialog_get_quick_name (dialog), "甲某");
+  set_view_text (_concord_intake_dialog_get_facts_view (dialog), "夜市大排档两伙人酒后打架。");
+  choose (_concord_intake_dialog_get_case_field (dialog, "mediation_type"),
+          concord_mediation_type_label (CONCORD_MEDIATION_POLICE));
+
+  /* Police mediation: one row per exclusion, each saying the situation,
+   * none ticked, and nothing to complain about. */
+  g_assert_true (shown (box));
+  for (guint i = 0; i < CONCORD_N_EXCLUSIONS; i++)
+    {
+      GtkWidget *row = _concord_intake_dialog_get_exclusion_row (dialog, 1u << i);
+
+      g_assert_true (shown (row));
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                       concord_police_exclusion_label (1u << i));
+      g_assert_false (gtk_check_button_get_active (_concord_intake_dialog_get_exclusion_check (dialog, 1u << i)));
+    }
+  g_assert_false (gtk_switch_get_active (screened));
+  g_assert_false (shown (GTK_WIDGET (message)));
+
+  /* A gang fight: the police may not mediate, and the checklist says so
+   * at once, at the ticked row. */
+  toggle_check (gang, TRUE);
+  g_assert_true (shown (GTK_WIDGET (message)));
+  g_assert_nonnull (strstr (gtk_label_get_text (message),
+                            concord_police_exclusion_label (CONCORD_EXCLUSION_GANG_FIGHT)));
+  g_assert_true (gtk_widget_has_css_class (gang_row, "error"));
+  g_assert_false (gtk_widget_has_css_class (_concord_intake_dialog_get_exclusion_row (dialog, CONCORD_EXCLUSION_FLED),
+                                            "error"));
+  /* Said once: not again at the top of the form. */
+  g_assert_false (shown (GTK_WIDGET (_concord_intake_dialog_get_message_label (dialog, "case"))));
+
+  /* Save is refused; the focus goes to the ticked row, nothing is lost. */
+  wait_ms (100);  /* laid out, as it is by the time a person presses Save */
+  click (_concord_intake_dialog_get_save_button (dialog));
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (fixture->n_saved, ==, 0);
+  g_assert_cmpuint (count_cases (fixture), ==, 0);
+  g_assert_true (focus_is_in (dialog, gang_row));
+  g_assert_true (shown (GTK_WIDGET (message)));
+  g_assert_false (shown (GTK_WIDGET (_concord_intake_dialog_get_message_label (dialog, "case"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_concord_intake_dialog_get_quick_name (dialog))), ==, "甲某");
+  facts = view_text (_concord_intake_dialog_get_facts_view (dialog));
+  g_assert_cmpstr (facts, ==, "夜市大排档两伙人酒后打架。");
+  g_assert_true (gtk_check_button_get_active (gang));
+
+  maybe_pause ("police");
+
+  /* Untick it, say the list was gone through: saved. */
+  toggle_check (gang, FALSE);
+  g_assert_false (shown (GTK_WIDGET (message)));
+  g_assert_false (gtk_widget_has_css_class (gang_row, "error"));
+  gtk_switch_set_active (screened, TRUE);
+  iterate ();
+  click (_concord_intake_dialog_get_save_button (dialog));
+  g_assert_null (dialog);
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+
+  c = concord_store_load_case (fixture->store, fixture->saved_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (c->mediation_type, ==, CONCORD_MEDIATION_POLICE);
+  g_assert_true (c->police_screened);
+  g_assert_cmpuint (c->police_exclusions, ==, 0);
+}
+
+static void
+test_police_type_switch (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  ConcordIntakeDialog *dialog = open_dialog (fixture, NULL);
+  GtkWidget *type = _concord_intake_dialog_get_case_field (dialog, "mediation_type");
+  GtkWidget *box = _concord_intake_dialog_get_case_field (dialog, "police_exclusions");
+  GtkLabel *message = _concord_intake_dialog_get_message_label (dialog, "police_exclusions");
+  GtkCheckButton *repeated = _concord_intake_dialog_get_exclusion_check (dialog, CONCORD_EXCLUSION_REPEATED);
+  g_autoptr(ConcordCase) c = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+
+  set_text (_concord_intake_dialog_get_quick_name (dialog), "丙某");
+  set_view_text (_concord_intake_dialog_get_facts_view (dialog), "丙某多次在小区内滋事。");
+  choose (type, concord_mediation_type_label (CONCORD_MEDIATION_POLICE));
+  toggle_check (repeated, TRUE);
+  gtk_switch_set_active (_concord_intake_dialog_get_screened_switch (dialog), TRUE);
+  iterate ();
+  g_assert_true (shown (GTK_WIDGET (message)));
+
+  /* Another type: the checklist goes, and with it its message. */
+  choose (type, concord_mediation_type_label (CONCORD_MEDIATION_PEOPLE));
+  g_assert_false (shown (box));
+  g_assert_false (shown (GTK_WIDGET (message)));
+
+  /* Back to police mediation: what was ticked is still ticked. */
+  choose (type, concord_mediation_type_label (CONCORD_MEDIATION_POLICE));
+  g_assert_true (shown (box));
+  g_assert_true (gtk_check_button_get_active (repeated));
+  g_assert_true (gtk_switch_get_active (_concord_intake_dialog_get_screened_switch (dialog)));
+  g_assert_true (shown (GTK_WIDGET (message)));
+
+  /* People's mediation it is: saved, and the checklist with it, which
+   * says why the police did not mediate. */
+  choose (type, concord_mediation_type_label (CONCORD_MEDIATION_PEOPLE));
+  click (_concord_intake_dialog_get_save_button (dialog));
+  g_assert_null (dialog);
+  c = concord_store_load_case (fixture->store, fixture->saved_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (c->mediation_type, ==, CONCORD_MEDIATION_PEOPLE);
+  g_assert_cmpuint (c->police_exclusions, ==, CONCORD_EXCLUSION_REPEATED);
+}
+
+static void
+test_police_edit (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(ConcordCase) screened = concord_case_new ();
+  g_autoptr(ConcordCase) unscreened = concord_case_new ();
+  g_autoptr(ConcordCase) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  ConcordIntakeDialog *dialog;
+
+  screened->mediation_type = CONCORD_MEDIATION_POLICE;
+  screened->police_screened = TRUE;
+  save_case_directly (fixture, screened, "甲某", "两邻居因停车互相推搡。");
+  unscreened->mediation_type = CONCORD_MEDIATION_POLICE;
+  save_case_directly (fixture, unscreened, "乙某", "两同事因琐事争吵后互殴。");
+
+  /* Editing shows the saved checklist. */
+  loaded = concord_store_load_case (fixture->store, screened->id, &error);
+  g_assert_no_error (error);
+  dialog = open_dialog (fixture, loaded);
+  g_assert_true (shown (_concord_intake_dialog_get_case_field (dialog, "police_exclusions")));
+  g_assert_true (gtk_switch_get_active (_concord_intake_dialog_get_screened_switch (dialog)));
+  for (guint i = 0; i < CONCORD_N_EXCLUSIONS; i++)
+    g_assert_false (gtk_check_button_get_active (_concord_intake_dialog_get_exclusion_check (dialog, 1u << i)));
+
+  /* Asked for the checklist once the dialog shows: its first row. */
+  concord_intake_dialog_focus_field (dialog, "police_screening");
+  iterate ();
+  g_assert_true (focus_is_in (dialog, _concord_intake_dialog_get_exclusion_row (dialog, CONCORD_EXCLUSION_HIRED_HARM)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  g_clear_pointer (&loaded, concord_case_unref);
+
+  /* The agreement check found the checklist not gone through: the case
+   * view opens the dialog at it. */
+  loaded = concord_store_load_case (fixture->store, unscreened->id, &error);
+  g_assert_no_error (error);
+  dialog = concord_intake_dialog_new (fixture->context, NULL, loaded);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), fixture);
+  concord_intake_dialog_focus_field (dialog, "police_screening");
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_false (gtk_switch_get_active (_concord_intake_dialog_get_screened_switch (dialog)));
+  g_assert_true (focus_is_in (dialog, _concord_intake_dialog_get_exclusion_row (dialog, CONCORD_EXCLUSION_HIRED_HARM)));
+
+  maybe_pause ("police-edit");
+
+  /* Gone through now, nothing applies: saved. */
+  gtk_switch_set_active (_concord_intake_dialog_get_screened_switch (dialog), TRUE);
+  iterate ();
+  click (_concord_intake_dialog_get_save_button (dialog));
+  g_assert_null (dialog);
+  g_clear_pointer (&loaded, concord_case_unref);
+  loaded = concord_store_load_case (fixture->store, unscreened->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (loaded->police_screened);
+  g_assert_cmpuint (loaded->police_exclusions, ==, 0);
+}
+
+/* The station settings the agreement check names */
+
+/* The row titled @title under @root, or NULL. */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_preferences_review (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *window = concord_preferences_window_new (fixture->context, NULL);
+  GtkWidget *row;
+  GtkWidget *toggle;
+  g_autofree char *value = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  /* Unset, approval is required: the switch is on. */
+  row = find_row (window, _("Legal review required before printing"));
+  g_assert_nonnull (row);
+  g_assert_true (shown (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   _("When off, a complete agreement goes straight to signing without the lawyer’s approval"));
+  toggle = find_descendant (row, GTK_TYPE_SWITCH);
+  g_assert_nonnull (toggle);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_true (concord_store_review_required (fixture->store));
+
+  /* Off, and on again: stored at once. */
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  iterate ();
+  value = concord_store_get_setting (fixture->store, CONCORD_SETTING_REVIEW_REQUIRED);
+  g_assert_cmpstr (value, ==, "false");
+  g_assert_false (concord_store_review_required (fixture->store));
+  g_clear_pointer (&value, g_free);
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  iterate ();
+  value = concord_store_get_setting (fixture->store, CONCORD_SETTING_REVIEW_REQUIRED);
+  g_assert_cmpstr (value, ==, "true");
+  g_clear_pointer (&value, g_free);
+
+  /* The names the agreement check asks for are there too. */
+  g_assert_nonnull (find_row (window, _("Name of the mediation room")));
+  g_assert_nonnull (find_row (window, _("People’s mediation committee")));
+
+  maybe_pause ("preferences");
+
+  /* From another page, asked for a setting: its page and its row. */
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (window),
+                                           ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (find_row (window, _("No team members yet")),
+                                                                                          ADW_TYPE_PREFERENCES_PAGE)));
+  iterate ();
+  g_assert_true (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (window)) !=
+                 (gpointer) gtk_widget_get_ancestor (find_row (window, _("People’s mediation committee")),
+                                                     ADW_TYPE_PREFERENCES_PAGE));
+  concord_preferences_window_focus_setting (CONCORD_PREFERENCES_WINDOW (window), CONCORD_SETTING_COMMITTEE_NAME);
+  iterate ();
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    GtkWidget *committee = find_row (window, _("People’s mediation committee"));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == committee || gtk_widget_is_ancestor (focus, committee));
+    g_assert_true (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (window)) ==
+                   (gpointer) gtk_widget_get_ancestor (committee, ADW_TYPE_PREFERENCES_PAGE));
+  }
+  concord_preferences_window_focus_setting (CONCORD_PREFERENCES_WINDOW (window), CONCORD_SETTING_REVIEW_REQUIRED);
+  iterate ();
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == toggle);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_assert_null (window);
+
+  /* Stored "false": the switch shows it off, and asked for before it
+   * shows, the window opens at it. */
+  g_assert_true (concord_store_set_setting (fixture->store, CONCORD_SETTING_REVIEW_REQUIRED, "false",
+                                            "tester", NULL));
+  window = concord_preferences_window_new (fixture->context, NULL);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  concord_preferences_window_focus_setting (CONCORD_PREFERENCES_WINDOW (window), CONCORD_SETTING_STATION_NAME);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  toggle = find_descendant (find_row (window, _("Legal review required before printing")), GTK_TYPE_SWITCH);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    GtkWidget *name = find_row (window, _("Name of the mediation room"));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == name || gtk_widget_is_ancestor (focus, name));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_assert_null (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -846,6 +1207,10 @@ main (int   argc,
   ADD ("member-from-list", test_member_from_list);
   ADD ("member-same-name", test_member_same_name);
   ADD ("required-on-leave", test_required_on_leave);
+  ADD ("police-checklist", test_police_checklist);
+  ADD ("police-type-switch", test_police_type_switch);
+  ADD ("police-edit", test_police_edit);
+  ADD ("preferences-review", test_preferences_review);
 
 #undef ADD
 

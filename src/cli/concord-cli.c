@@ -54,7 +54,7 @@ static const Command commands[] = {
     N_("Show all particulars of a case") },
   { "amount", cmd_amount, "AMOUNT",
     N_("Write an amount of yuan in figures and in Chinese capital numerals") },
-  { "statutes", cmd_statutes, "import FILE… | search TEXT | show ID",
+  { "statutes", cmd_statutes, "import FILE… | search TEXT [--limit N] | show ID | laws",
     N_("Import, search and show statute articles") },
 };
 

@@ -240,6 +240,8 @@ concord_case_copy (const ConcordCase *self)
   copy->received_at = g_strdup (self->received_at);
   copy->due_at = g_strdup (self->due_at);
   copy->updated_at = g_strdup (self->updated_at);
+  copy->police_screened = self->police_screened;
+  copy->police_exclusions = self->police_exclusions;
   for (guint i = 0; i < self->parties->len; i++)
     g_ptr_array_add (copy->parties, concord_party_copy (g_ptr_array_index (self->parties, i)));
   for (guint i = 0; i < self->team->len; i++)
@@ -290,4 +292,28 @@ concord_case_dup_party_role (const ConcordCase  *self,
         position++;
     }
   return concord_party_ordinal_label (position);
+}
+
+const char *
+concord_police_exclusion_label (ConcordPoliceExclusion bit)
+{
+  switch (bit)
+    {
+    case CONCORD_EXCLUSION_HIRED_HARM:
+      return _("Someone was hired to hurt another person");
+    case CONCORD_EXCLUSION_GANG_FIGHT:
+      return _("A gang fight or other picking of quarrels");
+    case CONCORD_EXCLUSION_REPEATED:
+      return _("Public-order violations committed repeatedly");
+    case CONCORD_EXCLUSION_UNWILLING:
+      return _("A party clearly refuses mediation");
+    case CONCORD_EXCLUSION_NEW_VIOLATION:
+      return _("A party committed a new violation against the other during mediation");
+    case CONCORD_EXCLUSION_FLED:
+      return _("The suspect fled during mediation");
+    case CONCORD_EXCLUSION_OTHER:
+      return _("Other reasons that make mediation unsuitable");
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }

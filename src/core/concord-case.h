@@ -76,6 +76,23 @@ void               concord_team_member_unref (ConcordTeamMember *member);
 ConcordTeamMember *concord_team_member_copy (const ConcordTeamMember *member);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordTeamMember, concord_team_member_unref)
 
+/* What excludes police mediation (公安机关办理行政案件程序规定 art. 179),
+ * asked at intake as a checklist: bits of ConcordCase.police_exclusions. */
+typedef enum
+{
+  CONCORD_EXCLUSION_HIRED_HARM    = 1 << 0, /* 雇凶伤害他人 */
+  CONCORD_EXCLUSION_GANG_FIGHT    = 1 << 1, /* 结伙斗殴或者其他寻衅滋事 */
+  CONCORD_EXCLUSION_REPEATED      = 1 << 2, /* 多次实施违反治安管理行为 */
+  CONCORD_EXCLUSION_UNWILLING     = 1 << 3, /* 当事人明确表示不愿意调解处理 */
+  CONCORD_EXCLUSION_NEW_VIOLATION = 1 << 4, /* 调解中又针对对方实施违反治安管理行为 */
+  CONCORD_EXCLUSION_FLED          = 1 << 5, /* 调解过程中违法嫌疑人逃跑 */
+  CONCORD_EXCLUSION_OTHER         = 1 << 6, /* 其他不宜调解处理 */
+} ConcordPoliceExclusion;
+#define CONCORD_N_EXCLUSIONS 7
+
+/* The checklist item of @bit, in the interface language. */
+const char *concord_police_exclusion_label (ConcordPoliceExclusion bit);
+
 typedef struct
 {
   /*< private >*/
@@ -99,6 +116,11 @@ typedef struct
   char                *updated_at;    /* UTC; set by storage */
   GPtrArray           *parties;       /* of ConcordParty, in order */
   GPtrArray           *team;          /* of ConcordTeamMember, role = role in this case */
+  /* Police mediation only: the art. 179 checklist. police_screened is TRUE
+   * once it was gone through; any exclusion bit set makes the case
+   * ineligible for police mediation (concord_case_validate() refuses it). */
+  gboolean             police_screened;
+  guint                police_exclusions;
 } ConcordCase;
 
 #define CONCORD_TYPE_CASE (concord_case_get_type ())

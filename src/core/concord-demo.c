@@ -51,6 +51,16 @@
  *   { "fail": { "at", "reason",
  *               "referrals": [ { "kind": "litigation" | "judicial" | "department",
  *                                "detail", "request", "due_in_days": n } ] } }
+ *   { "agreement": { "template", "fields": { key: text },
+ *                    "terms": [ { "kind": "money" | "act", "party": index,
+ *                                 "counterparty": index, "amount", "method",
+ *                                 "due_in_days": n | "instalments":
+ *                                   [ { "due_in_days": n, "amount" } ],
+ *                                 "text", "deadline" } ] },
+ *     "at" }                  a version: a draft from the case the first
+ *                             time, with these fields and terms added
+ *   { "submit": true, "at" }  sent to legal review
+ *   { "review": "approve" | "send_back", "comment", "at" }
  *
  * Indexes count the case's "parties" from 0. A back-to-back session is with
  * "party" (its notes are that party's caucus notes unless they name
@@ -125,6 +135,9 @@ typedef enum
   EVENT_POSITION,
   EVENT_SESSION_END,
   EVENT_FAIL,
+  EVENT_AGREEMENT,
+  EVENT_SUBMIT,
+  EVENT_REVIEW,
 } EventKind;
 
 typedef struct
@@ -668,6 +681,24 @@ plan_case (Loader      *loader,
           if (!plan_session (loader, dc, inner, error))
             return FALSE;
         }
+      else if (step != NULL && (inner = member_object (step, "agreement")) != NULL)
+        {
+          if (!read_time (step, "at", &at, error) ||
+              add_event (loader, at, EVENT_AGREEMENT, dc, NULL, inner, error) == NULL)
+            return FALSE;
+        }
+      else if (step != NULL && member_string (step, "review") != NULL)
+        {
+          if (!read_time (step, "at", &at, error) ||
+              add_event (loader, at, EVENT_REVIEW, dc, NULL, step, error) == NULL)
+            return FALSE;
+        }
+      else if (step != NULL && json_object_has_member (step, "submit"))
+        {
+          if (!read_time (step, "at", &at, error) ||
+              add_event (loader, at, EVENT_SUBMIT, dc, NULL, step, error) == NULL)
+            return FALSE;
+        }
       else if (step != NULL && (inner = member_object (step, "fail")) != NULL)
         {
           if (!read_time (inner, "at", &at, error) ||
@@ -1036,6 +1067,117 @@ fail_case (Loader      *loader,
                                   referrals, loader->actor, error);
 }
 
+/* The day @days after @day ("YYYY-MM-DD"). */
+static char *
+day_after (const char *day,
+           gint64      days)
+{
+  GDate date;
+  char text[16];
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, day);
+  g_return_val_if_fail (g_date_valid (&date), NULL);
+  g_date_add_days (&date, (guint) days);
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
+  return g_strdup (text);
+}
+
+/* A version of the case's agreement: a draft made from the case, with the
+ * "fields" and "terms" given ({"kind": "money"|"act", "party": i,
+ * "counterparty": j, "amount", "method", "due_in_days" | "instalments":
+ * [{"due_in_days", "amount"}], "text", "deadline"}), saved as a version. */
+static gboolean
+draft_agreement (Loader     *loader,
+                 DemoCase   *dc,
+                 JsonObject *object,
+                 GError    **error)
+{
+  g_autoptr(ConcordAgreementSource) source = NULL;
+  g_autoptr(ConcordTemplate) template = NULL;
+  g_autoptr(ConcordAgreement) agreement = NULL;
+  JsonObject *fields = member_object (object, "fields");
+  JsonArray *terms = member_array (object, "terms");
+  const char *template_id = member_string (object, "template");
+
+  source = concord_store_dup_agreement_source (loader->store, dc->c->id, error);
+  if (source == NULL)
+    return FALSE;
+  agreement = concord_store_load_agreement (loader->store, dc->c->id, 0, error);
+  if (agreement == NULL)
+    {
+      if (error != NULL && *error != NULL)
+        return FALSE;
+      template = concord_template_find (template_id != NULL ? template_id
+                                        : concord_template_default_id (dc->c->mediation_type));
+      if (template == NULL)
+        {
+          set_invalid (error, "template", dc->key);
+          return FALSE;
+        }
+      agreement = concord_agreement_new_draft (template, source);
+      agreement->case_id = dc->c->id;
+    }
+
+  if (fields != NULL)
+    {
+      g_autoptr(GList) names = json_object_get_members (fields);
+
+      for (GList *l = names; l != NULL; l = l->next)
+        concord_agreement_set_field (agreement, l->data, member_string (fields, l->data));
+    }
+
+  for (guint i = 0; terms != NULL && i < json_array_get_length (terms); i++)
+    {
+      JsonObject *t = json_array_get_object_element (terms, i);
+      g_autoptr(ConcordTerm) term = NULL;
+      JsonArray *instalments = member_array (t, "instalments");
+      const char *amount = member_string (t, "amount");
+      gint64 index, days;
+
+      term = concord_term_new (g_strcmp0 (member_string (t, "kind"), "act") == 0
+                               ? CONCORD_TERM_ACT : CONCORD_TERM_MONEY);
+      if (!member_int (t, "party", &index) || !check_party_index (dc, index, error))
+        {
+          if (error != NULL && *error == NULL)
+            set_invalid (error, "party", dc->key);
+          return FALSE;
+        }
+      term->party_id = party_of (dc, (guint) index)->id;
+      if (member_int (t, "counterparty", &index))
+        {
+          if (!check_party_index (dc, index, error))
+            return FALSE;
+          term->counterparty_id = party_of (dc, (guint) index)->id;
+        }
+      if (amount != NULL && !concord_money_parse (amount, &term->amount_fen, error))
+        return FALSE;
+      concord_set_text (&term->method, member_string (t, "method"));
+      concord_set_text (&term->text, member_string (t, "text"));
+      concord_set_text (&term->deadline, member_string (t, "deadline"));
+      if (member_int (t, "due_in_days", &days))
+        term->due_date = day_after (source->today, days);
+      for (guint k = 0; instalments != NULL && k < json_array_get_length (instalments); k++)
+        {
+          JsonObject *inst = json_array_get_object_element (instalments, k);
+          ConcordInstalment instalment = { NULL, 0 };
+
+          if (!member_int (inst, "due_in_days", &days) ||
+              !concord_money_parse (member_string (inst, "amount"), &instalment.amount_fen, error))
+            {
+              if (error != NULL && *error == NULL)
+                set_invalid (error, "instalments", dc->key);
+              return FALSE;
+            }
+          instalment.due_date = day_after (source->today, days);
+          g_array_append_val (term->instalments, instalment);
+        }
+      concord_agreement_add_term (agreement, g_steal_pointer (&term));
+    }
+
+  return concord_store_save_agreement (loader->store, agreement, loader->actor, error);
+}
+
 static gboolean
 run_event (Loader  *loader,
            Event   *event,
@@ -1083,6 +1225,26 @@ run_event (Loader  *loader,
 
     case EVENT_SESSION_END:
       return end_session (loader, event->session, error);
+
+    case EVENT_AGREEMENT:
+      return draft_agreement (loader, dc, event->object, error);
+
+    case EVENT_SUBMIT:
+      if (!concord_store_submit_agreement (loader->store, dc->c->id, loader->actor, error))
+        return FALSE;
+      dc->reached = concord_store_review_required (loader->store) ? CONCORD_STAGE_REVIEW : CONCORD_STAGE_SIGNING;
+      return TRUE;
+
+    case EVENT_REVIEW:
+      {
+        gboolean approve = g_strcmp0 (member_string (event->object, "review"), "approve") == 0;
+
+        if (!concord_store_review_agreement (loader->store, dc->c->id, approve,
+                                             member_string (event->object, "comment"), loader->actor, error))
+          return FALSE;
+        dc->reached = approve ? CONCORD_STAGE_SIGNING : CONCORD_STAGE_DRAFTING;
+        return TRUE;
+      }
 
     case EVENT_FAIL:
       if (!fail_case (loader, dc, event, error))

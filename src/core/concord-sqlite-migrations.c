@@ -342,6 +342,92 @@ migrate_5 (sqlite3 *db,
   return _concord_sqlite_exec (db, migration_5_sql, error);
 }
 
+/* Version 6: the agreement (versions kept whole as canonical JSON, one
+ * working draft per case), the lawyer's decisions and comments, citations,
+ * the statute library with its search index (contentless, one token per
+ * Chinese character like case_search; see concord-sqlite-statutes.c), and
+ * the art. 179 checklist of police mediation on each case. */
+static const char migration_6_sql[] =
+  "CREATE TABLE agreement ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  case_id     INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  version     INTEGER NOT NULL CHECK (version > 0),"
+  "  template    TEXT NOT NULL,"
+  "  content     TEXT NOT NULL CHECK (json_valid(content)),"
+  "  submitted   INTEGER NOT NULL DEFAULT 0 CHECK (submitted IN (0, 1)),"
+  "  saved_at    TEXT NOT NULL,"
+  "  saved_by    TEXT NOT NULL,"
+  "  UNIQUE (case_id, version)"
+  ");"
+  "CREATE TABLE agreement_draft ("
+  "  case_id     INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,"
+  "  template    TEXT NOT NULL,"
+  "  content     TEXT NOT NULL CHECK (json_valid(content)),"
+  "  updated_at  TEXT NOT NULL"
+  ");"
+  "CREATE TABLE agreement_review ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  case_id      INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  agreement_id INTEGER NOT NULL REFERENCES agreement (id) ON DELETE CASCADE,"
+  "  approved     INTEGER NOT NULL CHECK (approved IN (0, 1)),"
+  "  comment      TEXT,"
+  "  actor        TEXT NOT NULL,"
+  "  at           TEXT NOT NULL,"
+  "  CHECK (approved = 1 OR length(trim(comment)) > 0)"
+  ");"
+  "CREATE INDEX agreement_review_case ON agreement_review (case_id, id);"
+  "CREATE TABLE review_comment ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  case_id      INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  agreement_id INTEGER NOT NULL REFERENCES agreement (id) ON DELETE CASCADE,"
+  "  target       TEXT,"
+  "  text         TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+  "  actor        TEXT NOT NULL,"
+  "  at           TEXT NOT NULL"
+  ");"
+  "CREATE INDEX review_comment_case ON review_comment (case_id, id);"
+  "CREATE TABLE statute ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  law          TEXT NOT NULL CHECK (length(trim(law)) > 0),"
+  "  version_date TEXT NOT NULL,"
+  "  part         TEXT,"
+  "  chapter      TEXT,"
+  "  section      TEXT,"
+  "  number       INTEGER NOT NULL CHECK (number > 0),"
+  "  label        TEXT NOT NULL,"
+  "  text         TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+  "  tags         TEXT,"
+  "  UNIQUE (law, version_date, number)"
+  ");"
+  "CREATE INDEX statute_number ON statute (number);"
+  "CREATE VIRTUAL TABLE statute_search USING fts5 ("
+  "  body, content = '', tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TABLE citation ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  case_id     INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  statute_id  INTEGER REFERENCES statute (id) ON DELETE SET NULL,"
+  "  target      TEXT,"
+  "  law         TEXT NOT NULL,"
+  "  label       TEXT NOT NULL,"
+  "  text        TEXT NOT NULL,"
+  "  note        TEXT,"
+  "  actor       TEXT NOT NULL,"
+  "  at          TEXT NOT NULL"
+  ");"
+  "CREATE INDEX citation_case ON citation (case_id, id);"
+  "ALTER TABLE cases ADD COLUMN police_screened INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (police_screened IN (0, 1));"
+  "ALTER TABLE cases ADD COLUMN police_exclusions INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (police_exclusions >= 0 AND police_exclusions < 128);";
+
+static gboolean
+migrate_6 (sqlite3 *db,
+           GError **error)
+{
+  return _concord_sqlite_exec (db, migration_6_sql, error);
+}
+
 typedef gboolean (*MigrateFunc) (sqlite3 *db, GError **error);
 
 static const MigrateFunc migrations[] = {
@@ -351,6 +437,7 @@ static const MigrateFunc migrations[] = {
   migrate_3,
   migrate_4,
   migrate_5,
+  migrate_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONCORD_SQLITE_LATEST_VERSION + 1);

@@ -45,4 +45,32 @@ gboolean  _concord_sqlite_index_case (sqlite3    *db,
                                       const char *old_body,
                                       GError    **error);
 
+/* The statute library (concord-sqlite-statutes.c). Each runs inside the
+ * caller's transaction when there is one and writes no audit entry: the
+ * store does both. */
+gboolean        _concord_sqlite_statutes_import (sqlite3            *db,
+                                                 GHashTable         *cache,
+                                                 ConcordStatuteFile *file,
+                                                 guint              *n_articles,
+                                                 GError            **error);
+GPtrArray      *_concord_sqlite_statutes_search (sqlite3    *db,
+                                                 GHashTable *cache,
+                                                 const char *query,
+                                                 guint       limit,
+                                                 GError    **error);
+ConcordStatute *_concord_sqlite_statutes_load (sqlite3    *db,
+                                               GHashTable *cache,
+                                               gint64      statute_id,
+                                               GError    **error);
+GPtrArray      *_concord_sqlite_statutes_list_laws (sqlite3    *db,
+                                                    GHashTable *cache,
+                                                    GError    **error);
+/* Imports the starter set shipped in the core resources
+ * (/io/github/concord/Concord/core/statutes/) when the database holds an older
+ * one (setting "statutes.starter", the set's version) or none. Called by
+ * the store after opening, in its own transaction. */
+gboolean        _concord_sqlite_statutes_seed (sqlite3    *db,
+                                               GHashTable *cache,
+                                               GError    **error);
+
 G_END_DECLS

@@ -21,6 +21,8 @@
 #include "concord-sqlite-private.h"
 #include "concord-validate.h"
 
+static gboolean case_stage (ConcordSqliteStore *self, gint64 case_id, ConcordStage *stage, GError **error);
+
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 #define BUSY_TIMEOUT_MS 5000
 #define FACTS_IN_SUMMARY 160
@@ -981,8 +983,8 @@ insert_case_row (ConcordSqliteStore *self,
   ins = cached (self,
                  "INSERT INTO cases (case_no, year, seq, source, referred_by, incident_no, occurred_at,"
                  " place, category, mediation_type, facts, stage, stage_reason, received_at, due_at,"
-                 " updated_at, party_names)"
-                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, '')",
+                 " updated_at, party_names, police_screened, police_exclusions)"
+                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, '', ?17, ?18)",
                  error);
   if (ins == NULL)
     return FALSE;
@@ -1002,6 +1004,8 @@ insert_case_row (ConcordSqliteStore *self,
   bind_text (ins, 14, *received_at);
   bind_text (ins, 15, *due_at);
   bind_text (ins, 16, now);
+  sqlite3_bind_int (ins, 17, c->police_screened ? 1 : 0);
+  sqlite3_bind_int (ins, 18, (int) c->police_exclusions);
   if (!step_done (self->db, ins, "save case", error))
     return FALSE;
   *id = sqlite3_last_insert_rowid (self->db);
@@ -1018,7 +1022,8 @@ update_case_row (ConcordSqliteStore *self,
 
   upd = cached (self,
                  "UPDATE cases SET source = ?2, referred_by = ?3, incident_no = ?4, occurred_at = ?5,"
-                 " place = ?6, category = ?7, mediation_type = ?8, facts = ?9, updated_at = ?10"
+                 " place = ?6, category = ?7, mediation_type = ?8, facts = ?9, updated_at = ?10,"
+                 " police_screened = ?11, police_exclusions = ?12"
                  " WHERE id = ?1",
                  error);
   if (upd == NULL)
@@ -1033,6 +1038,8 @@ update_case_row (ConcordSqliteStore *self,
   bind_text (upd, 8, concord_mediation_type_to_code (c->mediation_type));
   bind_text (upd, 9, c->facts);
   bind_text (upd, 10, now);
+  sqlite3_bind_int (upd, 11, c->police_screened ? 1 : 0);
+  sqlite3_bind_int (upd, 12, (int) c->police_exclusions);
   if (!step_done (self->db, upd, "save case", error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
@@ -1320,7 +1327,8 @@ load_case_where (ConcordSqliteStore *self,
   int rc;
 
   sql = g_strconcat ("SELECT id, case_no, source, referred_by, incident_no, occurred_at, place, category,"
-                     " mediation_type, facts, stage, stage_reason, received_at, due_at, updated_at"
+                     " mediation_type, facts, stage, stage_reason, received_at, due_at, updated_at,"
+                     " police_screened, police_exclusions"
                      " FROM cases WHERE ", where, NULL);
   stmt = cached (self, sql, error);
   if (stmt == NULL)
@@ -1363,6 +1371,8 @@ load_case_where (ConcordSqliteStore *self,
   c->received_at = column_dup (stmt, 12);
   c->due_at = column_dup (stmt, 13);
   c->updated_at = column_dup (stmt, 14);
+  c->police_screened = sqlite3_column_int (stmt, 15) != 0;
+  c->police_exclusions = (guint) sqlite3_column_int (stmt, 16);
 
   if (!load_parties (self, c, error) || !load_team (self, c, error))
     return NULL;
@@ -1519,6 +1529,27 @@ sqlite_move_stage (ConcordStore *store,
                      "were told they can go next."));
       return FALSE;
     }
+  if (to == CONCORD_STAGE_REVIEW || to == CONCORD_STAGE_SIGNING)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
+                   to == CONCORD_STAGE_REVIEW
+                   ? _("An agreement goes to legal review when it is sent with its completeness check passed.")
+                   : _("An agreement goes to signing when the lawyer approves it, or when it is sent "
+                       "complete and the station does not require review."));
+      return FALSE;
+    }
+  {
+    ConcordStage from;
+
+    if (to == CONCORD_STAGE_DRAFTING &&
+        case_stage (CONCORD_SQLITE_STORE (store), case_id, &from, NULL) &&
+        from == CONCORD_STAGE_REVIEW)
+      {
+        g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
+                     _("Only the lawyer’s review sends an agreement back to drafting, with comments."));
+        return FALSE;
+      }
+  }
   return move_stage_in_transaction (CONCORD_SQLITE_STORE (store), case_id, to, reason, actor, NULL, error);
 }
 
@@ -3424,6 +3455,820 @@ failed:
   return FALSE;
 }
 
+/* The agreement */
+
+static gboolean
+case_stage (ConcordSqliteStore *self,
+            gint64              case_id,
+            ConcordStage       *stage,
+            GError            **error)
+{
+  g_autoptr(CachedStmt) get = NULL;
+  int rc;
+
+  get = cached (self, "SELECT stage FROM cases WHERE id = ?1", error);
+  if (get == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (get, 1, case_id);
+  rc = sqlite3_step (get);
+  if (rc == SQLITE_DONE)
+    {
+      set_no_such_case (case_id, error);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _concord_sqlite_set_error (self->db, rc, "stage", error);
+      return FALSE;
+    }
+  *stage = code_or (concord_stage_from_code (column_str (get, 0)), CONCORD_STAGE_RECEIVED);
+  return TRUE;
+}
+
+static gboolean
+check_drafting (ConcordSqliteStore *self,
+                gint64              case_id,
+                GError            **error)
+{
+  ConcordStage stage;
+
+  if (!case_stage (self, case_id, &stage, error))
+    return FALSE;
+  if (stage != CONCORD_STAGE_DRAFTING)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
+                   _("The agreement can be changed only while it is being drafted; the case is at the stage “%s”."),
+                   concord_stage_label (stage));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads an agreement row: id, version, content, saved_at, saved_by. */
+static ConcordAgreement *
+agreement_from_row (sqlite3_stmt *stmt,
+                    gint64        case_id,
+                    GError      **error)
+{
+  ConcordAgreement *agreement;
+
+  agreement = concord_agreement_from_json (column_str (stmt, 2), error);
+  if (agreement == NULL)
+    {
+      g_prefix_error (error, _("Version %d of the agreement cannot be read: "), sqlite3_column_int (stmt, 1));
+      return NULL;
+    }
+  agreement->id = sqlite3_column_int64 (stmt, 0);
+  agreement->version = sqlite3_column_int (stmt, 1);
+  agreement->case_id = case_id;
+  g_free (agreement->saved_at);
+  agreement->saved_at = column_dup (stmt, 3);
+  g_free (agreement->saved_by);
+  agreement->saved_by = column_dup (stmt, 4);
+  return agreement;
+}
+
+static ConcordAgreement *
+load_agreement_row (ConcordSqliteStore *self,
+                    gint64              case_id,
+                    int                 version,
+                    GError            **error)
+{
+  g_autoptr(CachedStmt) get = NULL;
+  int rc;
+
+  if (version > 0)
+    get = cached (self,
+                  "SELECT id, version, content, saved_at, saved_by FROM agreement"
+                  " WHERE case_id = ?1 AND version = ?2",
+                  error);
+  else
+    get = cached (self,
+                  "SELECT id, version, content, saved_at, saved_by FROM agreement"
+                  " WHERE case_id = ?1 ORDER BY version DESC LIMIT 1",
+                  error);
+  if (get == NULL)
+    return NULL;
+  sqlite3_bind_int64 (get, 1, case_id);
+  if (version > 0)
+    sqlite3_bind_int (get, 2, version);
+  rc = sqlite3_step (get);
+  if (rc == SQLITE_DONE)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      _concord_sqlite_set_error (self->db, rc, "agreement", error);
+      return NULL;
+    }
+  return agreement_from_row (get, case_id, error);
+}
+
+static gboolean
+delete_agreement_draft (ConcordSqliteStore *self,
+                        gint64              case_id,
+                        GError            **error)
+{
+  g_autoptr(CachedStmt) del = NULL;
+
+  del = cached (self, "DELETE FROM agreement_draft WHERE case_id = ?1", error);
+  if (del == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, case_id);
+  return step_done (self->db, del, "agreement draft", error);
+}
+
+static gboolean
+sqlite_save_agreement (ConcordStore     *store,
+                       ConcordAgreement *agreement,
+                       const char       *actor,
+                       GError          **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(ConcordTemplate) template = NULL;
+  g_autoptr(ConcordCase) c = NULL;
+  g_autoptr(ConcordAgreement) latest = NULL;
+  g_autoptr(CachedStmt) ins = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *now = concord_clock_now_iso ();
+  g_autofree char *detail = NULL;
+  GError *local_error = NULL;
+  int version;
+
+  template = concord_template_find (agreement->template_id);
+  if (template == NULL)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("The agreement’s template “%s” is not installed."),
+                   agreement->template_id ? agreement->template_id : "");
+      return FALSE;
+    }
+  if (!write_begin (self, error))
+    return FALSE;
+  if (!check_drafting (self, agreement->case_id, error))
+    goto failed;
+  c = load_case_where (self, "id = ?1", agreement->case_id, NULL, error);
+  if (c == NULL)
+    goto failed;
+  concord_agreement_refresh_parties (agreement, c);
+  content = concord_agreement_to_json (agreement);
+
+  latest = load_agreement_row (self, agreement->case_id, 0, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      goto failed;
+    }
+  if (latest != NULL && concord_agreement_same_content (latest, agreement))
+    {
+      if (!delete_agreement_draft (self, agreement->case_id, error) ||
+          !write_commit (self, error))
+        goto failed;
+      agreement->id = latest->id;
+      agreement->version = latest->version;
+      g_free (agreement->saved_at);
+      agreement->saved_at = g_strdup (latest->saved_at);
+      g_free (agreement->saved_by);
+      agreement->saved_by = g_strdup (latest->saved_by);
+      return TRUE;
+    }
+
+  version = latest != NULL ? latest->version + 1 : 1;
+  ins = cached (self,
+                "INSERT INTO agreement (case_id, version, template, content, saved_at, saved_by)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                error);
+  if (ins == NULL)
+    goto failed;
+  sqlite3_bind_int64 (ins, 1, agreement->case_id);
+  sqlite3_bind_int (ins, 2, version);
+  bind_text (ins, 3, agreement->template_id);
+  bind_text (ins, 4, content);
+  bind_text (ins, 5, now);
+  bind_text (ins, 6, actor);
+  detail = g_strdup_printf ("v%d %s", version, agreement->template_id);
+  if (!step_done (self->db, ins, "save agreement", error))
+    goto failed;
+  agreement->id = sqlite3_last_insert_rowid (self->db);
+  g_clear_pointer (&ins, cached_stmt_release);
+  if (!delete_agreement_draft (self, agreement->case_id, error) ||
+      !audit_append (self, actor, agreement->case_id, "agreement.save", detail, error) ||
+      !write_commit (self, error))
+    {
+      agreement->id = 0;
+      goto failed;
+    }
+  agreement->version = version;
+  g_free (agreement->saved_at);
+  agreement->saved_at = g_steal_pointer (&now);
+  g_free (agreement->saved_by);
+  agreement->saved_by = g_strdup (actor);
+  return TRUE;
+
+failed:
+  write_rollback (self);
+  return FALSE;
+}
+
+static ConcordAgreement *
+sqlite_load_agreement (ConcordStore *store,
+                       gint64        case_id,
+                       int           version,
+                       GError      **error)
+{
+  return load_agreement_row (CONCORD_SQLITE_STORE (store), case_id, version, error);
+}
+
+static GPtrArray *
+sqlite_list_agreement_versions (ConcordStore *store,
+                                gint64        case_id,
+                                GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_agreement_unref);
+  g_autoptr(CachedStmt) get = NULL;
+  int rc;
+
+  get = cached (self,
+                "SELECT id, version, content, saved_at, saved_by FROM agreement"
+                " WHERE case_id = ?1 ORDER BY version",
+                error);
+  if (get == NULL)
+    return NULL;
+  sqlite3_bind_int64 (get, 1, case_id);
+  while ((rc = sqlite3_step (get)) == SQLITE_ROW)
+    {
+      ConcordAgreement *agreement = agreement_from_row (get, case_id, error);
+
+      if (agreement == NULL)
+        return NULL;
+      g_ptr_array_add (versions, agreement);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "agreement versions", error);
+      return NULL;
+    }
+  return g_steal_pointer (&versions);
+}
+
+static gboolean
+sqlite_save_agreement_draft (ConcordStore     *store,
+                             ConcordAgreement *agreement,
+                             GError          **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(CachedStmt) put = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *now = concord_clock_now_iso ();
+
+  if (!write_begin (self, error))
+    return FALSE;
+  if (!check_drafting (self, agreement->case_id, error))
+    goto failed;
+  content = concord_agreement_to_json (agreement);
+  put = cached (self,
+                "INSERT INTO agreement_draft (case_id, template, content, updated_at) VALUES (?1, ?2, ?3, ?4)"
+                " ON CONFLICT (case_id) DO UPDATE SET template = ?2, content = ?3, updated_at = ?4",
+                error);
+  if (put == NULL)
+    goto failed;
+  sqlite3_bind_int64 (put, 1, agreement->case_id);
+  bind_text (put, 2, agreement->template_id);
+  bind_text (put, 3, content);
+  bind_text (put, 4, now);
+  if (!step_done (self->db, put, "agreement draft", error) ||
+      !write_commit (self, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  write_rollback (self);
+  return FALSE;
+}
+
+static ConcordAgreement *
+sqlite_load_agreement_draft (ConcordStore *store,
+                             gint64        case_id,
+                             GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(CachedStmt) get = NULL;
+  ConcordAgreement *agreement;
+  int rc;
+
+  get = cached (self, "SELECT content FROM agreement_draft WHERE case_id = ?1", error);
+  if (get == NULL)
+    return NULL;
+  sqlite3_bind_int64 (get, 1, case_id);
+  rc = sqlite3_step (get);
+  if (rc == SQLITE_DONE)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      _concord_sqlite_set_error (self->db, rc, "agreement draft", error);
+      return NULL;
+    }
+  agreement = concord_agreement_from_json (column_str (get, 0), error);
+  if (agreement == NULL)
+    {
+      g_prefix_error (error, _("The working draft of the agreement cannot be read: "));
+      return NULL;
+    }
+  agreement->case_id = case_id;
+  return agreement;
+}
+
+static gboolean
+sqlite_submit_agreement (ConcordStore *store,
+                         gint64        case_id,
+                         const char   *actor,
+                         GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(ConcordAgreement) latest = NULL;
+  g_autoptr(ConcordAgreement) draft = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(CachedStmt) upd = NULL;
+  g_autofree char *detail = NULL;
+  GError *local_error = NULL;
+  ConcordStage to;
+
+  if (!write_begin (self, error))
+    return FALSE;
+  if (!check_drafting (self, case_id, error))
+    goto failed;
+  latest = load_agreement_row (self, case_id, 0, &local_error);
+  if (latest == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      else
+        g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                     _("Save a version of the agreement first."));
+      goto failed;
+    }
+  draft = sqlite_load_agreement_draft (store, case_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      goto failed;
+    }
+  if (draft != NULL && !concord_agreement_same_content (draft, latest))
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("The agreement has changes that are not saved as a version yet: save them first."));
+      goto failed;
+    }
+  problems = concord_store_check_agreement (store, case_id, error);
+  if (problems == NULL)
+    goto failed;
+  if (problems->len > 0)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The agreement is not complete: %u thing the law asks for is missing.",
+                                "The agreement is not complete: %u things the law asks for are missing.",
+                                problems->len),
+                   problems->len);
+      goto failed;
+    }
+
+  to = concord_store_review_required (store) ? CONCORD_STAGE_REVIEW : CONCORD_STAGE_SIGNING;
+  upd = cached (self, "UPDATE agreement SET submitted = 1 WHERE id = ?1", error);
+  if (upd == NULL)
+    goto failed;
+  sqlite3_bind_int64 (upd, 1, latest->id);
+  detail = g_strdup_printf ("v%d", latest->version);
+  if (!step_done (self->db, upd, "submit agreement", error) ||
+      !delete_agreement_draft (self, case_id, error) ||
+      !move_stage_locked (self, case_id, to, NULL, actor, NULL, error) ||
+      !audit_append (self, actor, case_id, "agreement.submit", detail, error) ||
+      !write_commit (self, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  write_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+sqlite_review_agreement (ConcordStore *store,
+                         gint64        case_id,
+                         gboolean      approve,
+                         const char   *comment,
+                         const char   *actor,
+                         GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(ConcordAgreement) latest = NULL;
+  g_autoptr(CachedStmt) ins = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *now = concord_clock_now_iso ();
+  g_autofree char *detail = NULL;
+  GError *local_error = NULL;
+  ConcordStage stage;
+
+  concord_set_text (&text, comment);
+  if (!approve && text == NULL)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("Say what must change: the comments go back to the mediator with the agreement."));
+      return FALSE;
+    }
+  if (!write_begin (self, error))
+    return FALSE;
+  if (!case_stage (self, case_id, &stage, error))
+    goto failed;
+  if (stage != CONCORD_STAGE_REVIEW)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
+                   _("The agreement is not in legal review; the case is at the stage “%s”."),
+                   concord_stage_label (stage));
+      goto failed;
+    }
+  latest = load_agreement_row (self, case_id, 0, &local_error);
+  if (latest == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      else
+        g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID, _("There is no agreement to review."));
+      goto failed;
+    }
+  ins = cached (self,
+                "INSERT INTO agreement_review (case_id, agreement_id, approved, comment, actor, at)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                error);
+  if (ins == NULL)
+    goto failed;
+  sqlite3_bind_int64 (ins, 1, case_id);
+  sqlite3_bind_int64 (ins, 2, latest->id);
+  sqlite3_bind_int (ins, 3, approve ? 1 : 0);
+  bind_text (ins, 4, text);
+  bind_text (ins, 5, actor);
+  bind_text (ins, 6, now);
+  detail = text != NULL ? g_strdup_printf ("v%d: %s", latest->version, text)
+                        : g_strdup_printf ("v%d", latest->version);
+  if (!step_done (self->db, ins, "review", error) ||
+      !move_stage_locked (self, case_id, approve ? CONCORD_STAGE_SIGNING : CONCORD_STAGE_DRAFTING,
+                          text, actor, NULL, error) ||
+      !audit_append (self, actor, case_id, approve ? "agreement.approve" : "agreement.send-back",
+                     detail, error) ||
+      !write_commit (self, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  write_rollback (self);
+  return FALSE;
+}
+
+static GPtrArray *
+sqlite_list_reviews (ConcordStore *store,
+                     gint64        case_id,
+                     GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(GPtrArray) reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_review_free);
+  g_autoptr(CachedStmt) get = NULL;
+  int rc;
+
+  get = cached (self,
+                "SELECT r.id, r.agreement_id, a.version, r.approved, r.comment, r.actor, r.at"
+                " FROM agreement_review r JOIN agreement a ON a.id = r.agreement_id"
+                " WHERE r.case_id = ?1 ORDER BY r.id",
+                error);
+  if (get == NULL)
+    return NULL;
+  sqlite3_bind_int64 (get, 1, case_id);
+  while ((rc = sqlite3_step (get)) == SQLITE_ROW)
+    {
+      ConcordReview *review = g_new0 (ConcordReview, 1);
+
+      review->id = sqlite3_column_int64 (get, 0);
+      review->case_id = case_id;
+      review->agreement_id = sqlite3_column_int64 (get, 1);
+      review->version = sqlite3_column_int (get, 2);
+      review->approved = sqlite3_column_int (get, 3) != 0;
+      review->comment = column_dup (get, 4);
+      review->actor = column_dup (get, 5);
+      review->at = column_dup (get, 6);
+      g_ptr_array_add (reviews, review);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "reviews", error);
+      return NULL;
+    }
+  return g_steal_pointer (&reviews);
+}
+
+static gint64
+sqlite_add_review_comment (ConcordStore *store,
+                           gint64        case_id,
+                           const char   *target,
+                           const char   *text,
+                           const char   *actor,
+                           GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(ConcordAgreement) latest = NULL;
+  g_autoptr(CachedStmt) ins = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *now = concord_clock_now_iso ();
+  g_autofree char *detail = NULL;
+  GError *local_error = NULL;
+  gint64 id;
+
+  concord_set_text (&kept, text);
+  if (kept == NULL)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID, _("Write the comment first."));
+      return 0;
+    }
+  if (!write_begin (self, error))
+    return 0;
+  latest = load_agreement_row (self, case_id, 0, &local_error);
+  if (latest == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      else
+        g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                     _("There is no saved agreement to comment on."));
+      goto failed;
+    }
+  ins = cached (self,
+                "INSERT INTO review_comment (case_id, agreement_id, target, text, actor, at)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                error);
+  if (ins == NULL)
+    goto failed;
+  sqlite3_bind_int64 (ins, 1, case_id);
+  sqlite3_bind_int64 (ins, 2, latest->id);
+  bind_text (ins, 3, target);
+  bind_text (ins, 4, kept);
+  bind_text (ins, 5, actor);
+  bind_text (ins, 6, now);
+  if (!step_done (self->db, ins, "comment", error))
+    goto failed;
+  id = sqlite3_last_insert_rowid (self->db);
+  detail = g_strdup_printf ("v%d %s", latest->version, target ? target : "*");
+  if (!audit_append (self, actor, case_id, "review.comment", detail, error) ||
+      !write_commit (self, error))
+    goto failed;
+  return id;
+
+failed:
+  write_rollback (self);
+  return 0;
+}
+
+static GPtrArray *
+sqlite_list_review_comments (ConcordStore *store,
+                             gint64        case_id,
+                             GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(GPtrArray) comments = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_review_comment_free);
+  g_autoptr(CachedStmt) get = NULL;
+  int rc;
+
+  get = cached (self,
+                "SELECT c.id, c.agreement_id, a.version, c.target, c.text, c.actor, c.at"
+                " FROM review_comment c JOIN agreement a ON a.id = c.agreement_id"
+                " WHERE c.case_id = ?1 ORDER BY c.id",
+                error);
+  if (get == NULL)
+    return NULL;
+  sqlite3_bind_int64 (get, 1, case_id);
+  while ((rc = sqlite3_step (get)) == SQLITE_ROW)
+    {
+      ConcordReviewComment *comment = g_new0 (ConcordReviewComment, 1);
+
+      comment->id = sqlite3_column_int64 (get, 0);
+      comment->case_id = case_id;
+      comment->agreement_id = sqlite3_column_int64 (get, 1);
+      comment->version = sqlite3_column_int (get, 2);
+      comment->target = column_dup (get, 3);
+      comment->text = column_dup (get, 4);
+      comment->actor = column_dup (get, 5);
+      comment->at = column_dup (get, 6);
+      g_ptr_array_add (comments, comment);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "comments", error);
+      return NULL;
+    }
+  return g_steal_pointer (&comments);
+}
+
+static gint64
+sqlite_add_citation (ConcordStore *store,
+                     gint64        case_id,
+                     gint64        statute_id,
+                     const char   *target,
+                     const char   *note,
+                     const char   *actor,
+                     GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(ConcordStatute) statute = NULL;
+  g_autoptr(CachedStmt) ins = NULL;
+  g_autofree char *kept_note = NULL;
+  g_autofree char *now = concord_clock_now_iso ();
+  g_autofree char *detail = NULL;
+  ConcordStage stage;
+  gint64 id;
+
+  concord_set_text (&kept_note, note);
+  if (!write_begin (self, error))
+    return 0;
+  if (!case_stage (self, case_id, &stage, error))
+    goto failed;
+  statute = _concord_sqlite_statutes_load (self->db, self->statements, statute_id, error);
+  if (statute == NULL)
+    goto failed;
+  ins = cached (self,
+                "INSERT INTO citation (case_id, statute_id, target, law, label, text, note, actor, at)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                error);
+  if (ins == NULL)
+    goto failed;
+  sqlite3_bind_int64 (ins, 1, case_id);
+  sqlite3_bind_int64 (ins, 2, statute_id);
+  bind_text (ins, 3, target);
+  bind_text (ins, 4, statute->law);
+  bind_text (ins, 5, statute->label);
+  bind_text (ins, 6, statute->text);
+  bind_text (ins, 7, kept_note);
+  bind_text (ins, 8, actor);
+  bind_text (ins, 9, now);
+  if (!step_done (self->db, ins, "citation", error))
+    goto failed;
+  id = sqlite3_last_insert_rowid (self->db);
+  detail = g_strdup_printf ("《%s》%s %s", statute->law, statute->label, target ? target : "*");
+  if (!audit_append (self, actor, case_id, "citation.add", detail, error) ||
+      !write_commit (self, error))
+    goto failed;
+  return id;
+
+failed:
+  write_rollback (self);
+  return 0;
+}
+
+static gboolean
+sqlite_remove_citation (ConcordStore *store,
+                        gint64        citation_id,
+                        const char   *actor,
+                        GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(CachedStmt) get = NULL;
+  g_autoptr(CachedStmt) del = NULL;
+  g_autofree char *detail = NULL;
+  gint64 case_id;
+  int rc;
+
+  if (!write_begin (self, error))
+    return FALSE;
+  get = cached (self, "SELECT case_id, law, label, target FROM citation WHERE id = ?1", error);
+  if (get == NULL)
+    goto failed;
+  sqlite3_bind_int64 (get, 1, citation_id);
+  rc = sqlite3_step (get);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND, _("This citation is no longer there."));
+      else
+        _concord_sqlite_set_error (self->db, rc, "citation", error);
+      goto failed;
+    }
+  case_id = sqlite3_column_int64 (get, 0);
+  detail = g_strdup_printf ("《%s》%s %s", column_str (get, 1), column_str (get, 2),
+                            column_str (get, 3) ? column_str (get, 3) : "*");
+  g_clear_pointer (&get, cached_stmt_release);
+  del = cached (self, "DELETE FROM citation WHERE id = ?1", error);
+  if (del == NULL)
+    goto failed;
+  sqlite3_bind_int64 (del, 1, citation_id);
+  if (!step_done (self->db, del, "citation", error) ||
+      !audit_append (self, actor, case_id, "citation.remove", detail, error) ||
+      !write_commit (self, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  write_rollback (self);
+  return FALSE;
+}
+
+static GPtrArray *
+sqlite_list_citations (ConcordStore *store,
+                       gint64        case_id,
+                       GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(GPtrArray) citations = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_citation_free);
+  g_autoptr(CachedStmt) get = NULL;
+  int rc;
+
+  get = cached (self,
+                "SELECT id, statute_id, target, law, label, text, note, actor, at FROM citation"
+                " WHERE case_id = ?1 ORDER BY id",
+                error);
+  if (get == NULL)
+    return NULL;
+  sqlite3_bind_int64 (get, 1, case_id);
+  while ((rc = sqlite3_step (get)) == SQLITE_ROW)
+    {
+      ConcordCitation *citation = g_new0 (ConcordCitation, 1);
+
+      citation->id = sqlite3_column_int64 (get, 0);
+      citation->case_id = case_id;
+      citation->statute_id = sqlite3_column_int64 (get, 1);
+      citation->target = column_dup (get, 2);
+      citation->law = column_dup (get, 3);
+      citation->label = column_dup (get, 4);
+      citation->text = column_dup (get, 5);
+      citation->note = column_dup (get, 6);
+      citation->actor = column_dup (get, 7);
+      citation->at = column_dup (get, 8);
+      g_ptr_array_add (citations, citation);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "citations", error);
+      return NULL;
+    }
+  return g_steal_pointer (&citations);
+}
+
+/* The statute library: the queries live in concord-sqlite-statutes.c. */
+
+static gboolean
+sqlite_import_statutes (ConcordStore       *store,
+                        ConcordStatuteFile *file,
+                        const char         *actor,
+                        guint              *n_articles,
+                        GError            **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autofree char *detail = NULL;
+  guint n = 0;
+
+  if (!write_begin (self, error))
+    return FALSE;
+  if (!_concord_sqlite_statutes_import (self->db, self->statements, file, &n, error))
+    goto failed;
+  detail = g_strdup_printf ("%s (%s)%s%s: %u", file->law, file->version_date,
+                            file->part ? " " : "", file->part ? file->part : "", n);
+  if (!audit_append (self, actor, 0, "statute.import", detail, error) ||
+      !write_commit (self, error))
+    goto failed;
+  if (n_articles != NULL)
+    *n_articles = n;
+  return TRUE;
+
+failed:
+  write_rollback (self);
+  return FALSE;
+}
+
+static GPtrArray *
+sqlite_search_statutes (ConcordStore *store,
+                        const char   *query,
+                        guint         limit,
+                        GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+
+  return _concord_sqlite_statutes_search (self->db, self->statements, query, limit, error);
+}
+
+static ConcordStatute *
+sqlite_load_statute (ConcordStore *store,
+                     gint64        statute_id,
+                     GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+
+  return _concord_sqlite_statutes_load (self->db, self->statements, statute_id, error);
+}
+
+static GPtrArray *
+sqlite_list_statute_laws (ConcordStore *store,
+                          GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+
+  return _concord_sqlite_statutes_list_laws (self->db, self->statements, error);
+}
+
 static void
 concord_sqlite_store_iface_init (ConcordStoreInterface *iface)
 {
@@ -3466,6 +4311,23 @@ concord_sqlite_store_iface_init (ConcordStoreInterface *iface)
   iface->fail_case = sqlite_fail_case;
   iface->list_referrals = sqlite_list_referrals;
   iface->answer_work_order = sqlite_answer_work_order;
+  iface->save_agreement = sqlite_save_agreement;
+  iface->load_agreement = sqlite_load_agreement;
+  iface->list_agreement_versions = sqlite_list_agreement_versions;
+  iface->save_agreement_draft = sqlite_save_agreement_draft;
+  iface->load_agreement_draft = sqlite_load_agreement_draft;
+  iface->submit_agreement = sqlite_submit_agreement;
+  iface->review_agreement = sqlite_review_agreement;
+  iface->list_reviews = sqlite_list_reviews;
+  iface->add_review_comment = sqlite_add_review_comment;
+  iface->list_review_comments = sqlite_list_review_comments;
+  iface->add_citation = sqlite_add_citation;
+  iface->remove_citation = sqlite_remove_citation;
+  iface->list_citations = sqlite_list_citations;
+  iface->import_statutes = sqlite_import_statutes;
+  iface->search_statutes = sqlite_search_statutes;
+  iface->load_statute = sqlite_load_statute;
+  iface->list_statute_laws = sqlite_list_statute_laws;
 }
 
 static void
@@ -3705,6 +4567,9 @@ open_store (const char *path,
   if (self->version >= 1 && !load_category_labels (self, error))
     return NULL;
   if (self->version >= 2 && !check_search_index (self, error))
+    return NULL;
+  /* The articles these rooms cite most come with every database. */
+  if (self->version >= 6 && !_concord_sqlite_statutes_seed (self->db, self->statements, error))
     return NULL;
 
   return CONCORD_STORE (g_steal_pointer (&self));

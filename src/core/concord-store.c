@@ -14,6 +14,7 @@
 #include "concord-sqlite-store.h"
 #include "concord-validate.h"
 #include "concord-store.h"
+#include "concord-clock.h"
 
 G_DEFINE_INTERFACE (ConcordStore, concord_store, G_TYPE_OBJECT)
 
@@ -40,6 +41,7 @@ static const struct
   { "limit.follow_up.days", "30" },
   { CONCORD_SETTING_CALENDAR_HOLIDAYS, "" },
   { CONCORD_SETTING_CALENDAR_WORKDAYS, "" },
+  { CONCORD_SETTING_REVIEW_REQUIRED, "true" },
 };
 
 /* Query */
@@ -725,4 +727,333 @@ concord_store_answer_work_order (ConcordStore *self,
   g_return_val_if_fail (actor != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   return IFACE (self)->answer_work_order (self, referral_id, answer, actor, error);
+}
+
+/* The agreement */
+
+gboolean
+concord_store_save_agreement (ConcordStore     *self,
+                              ConcordAgreement *agreement,
+                              const char       *actor,
+                              GError          **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (agreement != NULL && agreement->case_id > 0, FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return IFACE (self)->save_agreement (self, agreement, actor, error);
+}
+
+ConcordAgreement *
+concord_store_load_agreement (ConcordStore *self,
+                              gint64        case_id,
+                              int           version,
+                              GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (version >= 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->load_agreement (self, case_id, version, error);
+}
+
+GPtrArray *
+concord_store_list_agreement_versions (ConcordStore *self,
+                                       gint64        case_id,
+                                       GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->list_agreement_versions (self, case_id, error);
+}
+
+gboolean
+concord_store_save_agreement_draft (ConcordStore     *self,
+                                    ConcordAgreement *agreement,
+                                    GError          **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (agreement != NULL && agreement->case_id > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return IFACE (self)->save_agreement_draft (self, agreement, error);
+}
+
+ConcordAgreement *
+concord_store_load_agreement_draft (ConcordStore *self,
+                                    gint64        case_id,
+                                    GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->load_agreement_draft (self, case_id, error);
+}
+
+ConcordAgreement *
+concord_store_load_current_agreement (ConcordStore *self,
+                                      gint64        case_id,
+                                      GError      **error)
+{
+  ConcordAgreement *agreement;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  agreement = concord_store_load_agreement_draft (self, case_id, &local_error);
+  if (agreement != NULL || local_error != NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      return agreement;
+    }
+  return concord_store_load_agreement (self, case_id, 0, error);
+}
+
+ConcordAgreementSource *
+concord_store_dup_agreement_source (ConcordStore *self,
+                                    gint64        case_id,
+                                    GError      **error)
+{
+  g_autoptr(ConcordAgreementSource) source = NULL;
+  g_autoptr(ConcordCase) c = NULL;
+
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  c = concord_store_load_case (self, case_id, error);
+  if (c == NULL)
+    return NULL;
+  source = g_new0 (ConcordAgreementSource, 1);
+  source->c = g_steal_pointer (&c);
+  source->station_name = concord_store_get_setting (self, CONCORD_SETTING_STATION_NAME);
+  source->committee_name = concord_store_get_setting (self, CONCORD_SETTING_COMMITTEE_NAME);
+  source->today = concord_clock_today_iso ();
+  source->sessions = concord_store_list_sessions (self, case_id, error);
+  if (source->sessions == NULL)
+    return NULL;
+  source->positions = concord_store_list_positions (self, case_id, error);
+  if (source->positions == NULL)
+    return NULL;
+  return g_steal_pointer (&source);
+}
+
+GPtrArray *
+concord_store_check_agreement (ConcordStore *self,
+                               gint64        case_id,
+                               GError      **error)
+{
+  g_autoptr(ConcordAgreement) agreement = NULL;
+  g_autoptr(ConcordAgreementSource) source = NULL;
+  g_autoptr(ConcordTemplate) template = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  agreement = concord_store_load_agreement (self, case_id, 0, &local_error);
+  if (agreement == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      else
+        g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                     _("There is no saved agreement to check yet."));
+      return NULL;
+    }
+  template = concord_template_find (agreement->template_id);
+  if (template == NULL)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("The agreement’s template “%s” is not installed."), agreement->template_id);
+      return NULL;
+    }
+  source = concord_store_dup_agreement_source (self, case_id, error);
+  if (source == NULL)
+    return NULL;
+  return concord_agreement_check (agreement, template, source);
+}
+
+gboolean
+concord_store_submit_agreement (ConcordStore *self,
+                                gint64        case_id,
+                                const char   *actor,
+                                GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return IFACE (self)->submit_agreement (self, case_id, actor, error);
+}
+
+gboolean
+concord_store_review_agreement (ConcordStore *self,
+                                gint64        case_id,
+                                gboolean      approve,
+                                const char   *comment,
+                                const char   *actor,
+                                GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return IFACE (self)->review_agreement (self, case_id, approve, comment, actor, error);
+}
+
+GPtrArray *
+concord_store_list_reviews (ConcordStore *self,
+                            gint64        case_id,
+                            GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->list_reviews (self, case_id, error);
+}
+
+gboolean
+concord_store_review_required (ConcordStore *self)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (CONCORD_IS_STORE (self), TRUE);
+
+  value = concord_store_get_setting (self, CONCORD_SETTING_REVIEW_REQUIRED);
+  return g_strcmp0 (value, "false") != 0;
+}
+
+gboolean
+concord_store_agreement_approved (ConcordStore *self,
+                                  gint64        case_id)
+{
+  g_autoptr(ConcordAgreement) latest = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
+
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+
+  latest = concord_store_load_agreement (self, case_id, 0, NULL);
+  if (latest == NULL)
+    return FALSE;
+  reviews = concord_store_list_reviews (self, case_id, NULL);
+  if (reviews != NULL && reviews->len > 0)
+    {
+      ConcordReview *last = g_ptr_array_index (reviews, reviews->len - 1);
+
+      if (last->agreement_id == latest->id)
+        return last->approved;
+    }
+  if (!concord_store_review_required (self))
+    {
+      g_autoptr(ConcordCase) c = concord_store_load_case (self, case_id, NULL);
+
+      /* Submitted without review: the case went on to signing. */
+      return c != NULL && (c->stage == CONCORD_STAGE_SIGNING ||
+                           c->stage == CONCORD_STAGE_FOLLOW_UP ||
+                           c->stage == CONCORD_STAGE_CLOSED);
+    }
+  return FALSE;
+}
+
+gint64
+concord_store_add_review_comment (ConcordStore *self,
+                                  gint64        case_id,
+                                  const char   *target,
+                                  const char   *text,
+                                  const char   *actor,
+                                  GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), 0);
+  g_return_val_if_fail (actor != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+  return IFACE (self)->add_review_comment (self, case_id, target, text, actor, error);
+}
+
+GPtrArray *
+concord_store_list_review_comments (ConcordStore *self,
+                                    gint64        case_id,
+                                    GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->list_review_comments (self, case_id, error);
+}
+
+gint64
+concord_store_add_citation (ConcordStore *self,
+                            gint64        case_id,
+                            gint64        statute_id,
+                            const char   *target,
+                            const char   *note,
+                            const char   *actor,
+                            GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), 0);
+  g_return_val_if_fail (actor != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+  return IFACE (self)->add_citation (self, case_id, statute_id, target, note, actor, error);
+}
+
+gboolean
+concord_store_remove_citation (ConcordStore *self,
+                               gint64        citation_id,
+                               const char   *actor,
+                               GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return IFACE (self)->remove_citation (self, citation_id, actor, error);
+}
+
+GPtrArray *
+concord_store_list_citations (ConcordStore *self,
+                              gint64        case_id,
+                              GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->list_citations (self, case_id, error);
+}
+
+/* The statute library */
+
+gboolean
+concord_store_import_statutes (ConcordStore       *self,
+                               ConcordStatuteFile *file,
+                               const char         *actor,
+                               guint              *n_articles,
+                               GError            **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (file != NULL, FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return IFACE (self)->import_statutes (self, file, actor, n_articles, error);
+}
+
+GPtrArray *
+concord_store_search_statutes (ConcordStore *self,
+                               const char   *query,
+                               guint         limit,
+                               GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->search_statutes (self, query, limit, error);
+}
+
+ConcordStatute *
+concord_store_load_statute (ConcordStore *self,
+                            gint64        statute_id,
+                            GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->load_statute (self, statute_id, error);
+}
+
+GPtrArray *
+concord_store_list_statute_laws (ConcordStore *self,
+                                 GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->list_statute_laws (self, error);
 }

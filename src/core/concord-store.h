@@ -15,6 +15,9 @@
 #include "concord-case-summary.h"
 #include "concord-session.h"
 #include "concord-stage.h"
+#include "concord-agreement.h"
+#include "concord-review.h"
+#include "concord-statute.h"
 
 G_BEGIN_DECLS
 
@@ -152,6 +155,29 @@ struct _ConcordStoreInterface
   gboolean        (*fail_case)      (ConcordStore *self, gint64 case_id, const char *reason, GPtrArray *referrals,
                                      const char *actor, GError **error);
   GPtrArray      *(*list_referrals) (ConcordStore *self, gint64 case_id, GError **error);
+  gboolean          (*save_agreement)  (ConcordStore *self, ConcordAgreement *agreement, const char *actor,
+                                        GError **error);
+  ConcordAgreement *(*load_agreement)  (ConcordStore *self, gint64 case_id, int version, GError **error);
+  GPtrArray        *(*list_agreement_versions) (ConcordStore *self, gint64 case_id, GError **error);
+  gboolean          (*save_agreement_draft) (ConcordStore *self, ConcordAgreement *agreement, GError **error);
+  ConcordAgreement *(*load_agreement_draft) (ConcordStore *self, gint64 case_id, GError **error);
+  gboolean          (*submit_agreement) (ConcordStore *self, gint64 case_id, const char *actor, GError **error);
+  gboolean          (*review_agreement) (ConcordStore *self, gint64 case_id, gboolean approve, const char *comment,
+                                         const char *actor, GError **error);
+  GPtrArray        *(*list_reviews)    (ConcordStore *self, gint64 case_id, GError **error);
+  gint64            (*add_review_comment) (ConcordStore *self, gint64 case_id, const char *target,
+                                           const char *text, const char *actor, GError **error);
+  GPtrArray        *(*list_review_comments) (ConcordStore *self, gint64 case_id, GError **error);
+  gint64            (*add_citation)    (ConcordStore *self, gint64 case_id, gint64 statute_id, const char *target,
+                                        const char *note, const char *actor, GError **error);
+  gboolean          (*remove_citation) (ConcordStore *self, gint64 citation_id, const char *actor, GError **error);
+  GPtrArray        *(*list_citations)  (ConcordStore *self, gint64 case_id, GError **error);
+  gboolean          (*import_statutes) (ConcordStore *self, ConcordStatuteFile *file, const char *actor,
+                                        guint *n_articles, GError **error);
+  GPtrArray        *(*search_statutes) (ConcordStore *self, const char *query, guint limit, GError **error);
+  ConcordStatute   *(*load_statute)    (ConcordStore *self, gint64 statute_id, GError **error);
+  GPtrArray        *(*list_statute_laws) (ConcordStore *self, GError **error);
+
   gboolean        (*answer_work_order) (ConcordStore *self, gint64 referral_id, const char *answer,
                                         const char *actor, GError **error);
 };
@@ -364,6 +390,149 @@ gboolean        concord_store_answer_work_order (ConcordStore *self,
                                                  const char   *answer,
                                                  const char   *actor,
                                                  GError      **error);
+
+/* The agreement (DESIGN.md, "Drafting", "Legal review"). Versions are
+ * kept whole and never changed; the working draft is what the editor saves
+ * as it is typed into, one per case, and becomes a version when saved. */
+
+/* Saves @agreement (its case_id set) as the case's next version when its
+ * content differs from the latest version (parties' snapshot refreshed
+ * from the case first); fills id, version, saved_at and saved_by (those of
+ * the latest version when nothing changed). Only while the case is in
+ * drafting (else CONCORD_ERROR_STAGE), and an unknown template is
+ * CONCORD_ERROR_INVALID. Clears the working draft. Audit
+ * "agreement.save". */
+gboolean          concord_store_save_agreement (ConcordStore     *self,
+                                                ConcordAgreement *agreement,
+                                                const char       *actor,
+                                                GError          **error);
+/* Version @version of the case's agreement, 0 for the latest; NULL without
+ * an error when there is none. */
+ConcordAgreement *concord_store_load_agreement (ConcordStore *self,
+                                                gint64        case_id,
+                                                int           version,
+                                                GError      **error);
+/* Every version, oldest first: a new array of ConcordAgreement. */
+GPtrArray        *concord_store_list_agreement_versions (ConcordStore *self,
+                                                         gint64        case_id,
+                                                         GError      **error);
+/* The working draft: replaced whole (one statement, the autosave path),
+ * not a version, not audited. */
+gboolean          concord_store_save_agreement_draft (ConcordStore     *self,
+                                                      ConcordAgreement *agreement,
+                                                      GError          **error);
+/* The working draft, or NULL without an error when there is none. */
+ConcordAgreement *concord_store_load_agreement_draft (ConcordStore *self,
+                                                      gint64        case_id,
+                                                      GError      **error);
+/* What the editor opens: the working draft, else the latest version, else
+ * NULL. */
+ConcordAgreement *concord_store_load_current_agreement (ConcordStore *self,
+                                                        gint64        case_id,
+                                                        GError      **error);
+
+/* Everything a draft is made from and checked against, for case @case_id. */
+ConcordAgreementSource *concord_store_dup_agreement_source (ConcordStore *self,
+                                                            gint64        case_id,
+                                                            GError      **error);
+/* Runs the completeness check on the latest version: a new array of
+ * ConcordAgreementProblem (empty: complete). */
+GPtrArray        *concord_store_check_agreement (ConcordStore *self,
+                                                 gint64        case_id,
+                                                 GError      **error);
+
+/* Sends the latest version on: to legal review, or straight to signing
+ * when the station does not require review. Refused with
+ * CONCORD_ERROR_INVALID when there is no version, the working draft holds
+ * unsaved changes, or the completeness check finds anything missing (the
+ * message counts the problems). Audit "agreement.submit". */
+gboolean          concord_store_submit_agreement (ConcordStore *self,
+                                                  gint64        case_id,
+                                                  const char   *actor,
+                                                  GError      **error);
+/* The lawyer's decision on the latest version, in legal review: approve
+ * (the case moves to signing) or send back with @comment, required (the
+ * case moves back to drafting, the comment its reason). Audit
+ * "agreement.approve" / "agreement.send-back". */
+gboolean          concord_store_review_agreement (ConcordStore *self,
+                                                  gint64        case_id,
+                                                  gboolean      approve,
+                                                  const char   *comment,
+                                                  const char   *actor,
+                                                  GError      **error);
+/* Decisions, oldest first: a new array of ConcordReview. */
+GPtrArray        *concord_store_list_reviews (ConcordStore *self,
+                                              gint64        case_id,
+                                              GError      **error);
+/* TRUE when the station requires approval before printing (setting
+ * CONCORD_SETTING_REVIEW_REQUIRED; default TRUE). */
+gboolean          concord_store_review_required (ConcordStore *self);
+/* TRUE when the latest version may be printed: approved by a review, or
+ * review is not required and it passed submission. */
+gboolean          concord_store_agreement_approved (ConcordStore *self,
+                                                    gint64        case_id);
+
+/* A comment on @target (NULL: the agreement as a whole) of the latest
+ * version. Audit "review.comment". */
+gint64            concord_store_add_review_comment (ConcordStore *self,
+                                                    gint64        case_id,
+                                                    const char   *target,
+                                                    const char   *text,
+                                                    const char   *actor,
+                                                    GError      **error);
+/* Every comment of every version, oldest first: ConcordReviewComment. */
+GPtrArray        *concord_store_list_review_comments (ConcordStore *self,
+                                                      gint64        case_id,
+                                                      GError      **error);
+
+/* Cites statute @statute_id for the case (@target NULL) or a clause of its
+ * agreement, copying the article's law, label and text. Audit
+ * "citation.add". */
+gint64            concord_store_add_citation (ConcordStore *self,
+                                              gint64        case_id,
+                                              gint64        statute_id,
+                                              const char   *target,
+                                              const char   *note,
+                                              const char   *actor,
+                                              GError      **error);
+gboolean          concord_store_remove_citation (ConcordStore *self,
+                                                 gint64        citation_id,
+                                                 const char   *actor,
+                                                 GError      **error);
+/* Citations of a case, oldest first: ConcordCitation. */
+GPtrArray        *concord_store_list_citations (ConcordStore *self,
+                                                gint64        case_id,
+                                                GError      **error);
+
+/* The statute library. */
+
+/* Imports every article of @file in one transaction: articles of the same
+ * law, version date and number are replaced in place (their citations
+ * stay), new ones added, those no longer in the file removed. Nothing is
+ * written on failure. *n_articles (may be NULL) gets the number imported.
+ * Audit "statute.import". */
+gboolean          concord_store_import_statutes (ConcordStore       *self,
+                                                 ConcordStatuteFile *file,
+                                                 const char         *actor,
+                                                 guint              *n_articles,
+                                                 GError            **error);
+/* Articles matching what the user typed, at most @limit: a new array of
+ * ConcordStatute. An article number ("1165", "第一千一百六十五条") finds
+ * that article of every law; words before it narrow the law ("民法典
+ * 1165"). Otherwise every word must occur in the article (its text, tags,
+ * law, chapter), two-character Chinese words included. Ordered by law,
+ * then article number. */
+GPtrArray        *concord_store_search_statutes (ConcordStore *self,
+                                                 const char   *query,
+                                                 guint         limit,
+                                                 GError      **error);
+ConcordStatute   *concord_store_load_statute (ConcordStore *self,
+                                              gint64        statute_id,
+                                              GError      **error);
+/* The laws in the library: a new array of strings "law\tversion date\tN"
+ * (N the number of articles), sorted. */
+GPtrArray        *concord_store_list_statute_laws (ConcordStore *self,
+                                                   GError      **error);
 
 /* Cases matching @query, newest first, with ids below @before_id (0: from
  * the newest), at most @limit: a new array of ConcordCaseSummary. */

@@ -1299,6 +1299,26 @@ concord_case_validate (const ConcordCase *c)
         }
     }
 
+  /* 公安机关办理行政案件程序规定 art. 179: these cases are not mediated by
+   * the police. */
+  if (c->mediation_type == CONCORD_MEDIATION_POLICE && c->police_exclusions != 0)
+    {
+      g_autoptr(GString) which = g_string_new (NULL);
+      g_autofree char *message = NULL;
+
+      for (guint bit = 0; bit < CONCORD_N_EXCLUSIONS; bit++)
+        if (c->police_exclusions & (1u << bit))
+          {
+            if (which->len > 0)
+              /* Translators: separates items of a list */
+              g_string_append (which, _("; "));
+            g_string_append (which, concord_police_exclusion_label (1u << bit));
+          }
+      message = g_strdup_printf (_("Police mediation does not apply (police procedure rules art. 179): %s. "
+                                   "Choose another type of mediation."), which->str);
+      add_problem (problems, g_strdup ("police_exclusions"), message);
+    }
+
   return problems;
 }
 

@@ -44,7 +44,8 @@ GtkWidget          *_concord_intake_dialog_get_add_member_button (ConcordIntakeD
 GtkWidget          *_concord_intake_dialog_get_quick_name (ConcordIntakeDialog *self);
 GtkTextView        *_concord_intake_dialog_get_facts_view (ConcordIntakeDialog *self);
 /* "source", "referred_by", "incident_no", "occurred_at", "place",
- * "category", "mediation_type": the row of that field. */
+ * "category", "mediation_type": the row of that field; "police_exclusions"
+ * (or "police_screening"): the box of the art. 179 checklist. */
 GtkWidget          *_concord_intake_dialog_get_case_field (ConcordIntakeDialog *self,
                                                            const char          *field);
 GtkLabel           *_concord_intake_dialog_get_message_label (ConcordIntakeDialog *self,
@@ -65,6 +66,15 @@ GtkLabel           *_concord_intake_dialog_get_team_message_label (ConcordIntake
                                                                    guint                row);
 GtkLabel           *_concord_intake_dialog_get_conflicts_label (ConcordIntakeDialog *self);
 GtkLabel           *_concord_intake_dialog_get_missing_label (ConcordIntakeDialog *self);
+/* The art. 179 checklist (police mediation only): the check and the row
+ * of an exclusion, and the switch "gone through with the parties". The
+ * group is _concord_intake_dialog_get_case_field (self, "police_exclusions"),
+ * its message _concord_intake_dialog_get_message_label (self, "police_exclusions"). */
+GtkCheckButton     *_concord_intake_dialog_get_exclusion_check (ConcordIntakeDialog    *self,
+                                                                ConcordPoliceExclusion  bit);
+GtkWidget          *_concord_intake_dialog_get_exclusion_row (ConcordIntakeDialog    *self,
+                                                              ConcordPoliceExclusion  bit);
+GtkSwitch          *_concord_intake_dialog_get_screened_switch (ConcordIntakeDialog *self);
 /* Runs the pending validation now (what a pause in typing does). */
 void                _concord_intake_dialog_flush (ConcordIntakeDialog *self);
 

@@ -65,6 +65,13 @@ struct _ConcordIntakeDialog
   AdwEntryRow         *place_row;
   AdwComboRow         *category_row;
   AdwComboRow         *mediation_type_row;
+  GtkWidget           *police_box;
+  AdwPreferencesGroup *police_group;
+  GtkSwitch           *screened_switch;
+  GtkWidget           *exclusion_rows[CONCORD_N_EXCLUSIONS];
+  GtkCheckButton      *exclusion_checks[CONCORD_N_EXCLUSIONS];
+  GtkWidget           *police_message_row;
+  GtkLabel            *police_message;
   GtkBox              *parties_box;
   GtkWidget           *add_party_button;
   AdwPreferencesGroup *team_group;
@@ -86,6 +93,8 @@ struct _ConcordIntakeDialog
   ConcordIntakeFormState *state;
   GPtrArray           *case_editors;    /* party index in the draft → editor */
   GPtrArray           *case_team_rows;  /* team index in the draft → TeamRow */
+
+  char                *focus_path;      /* to focus when the dialog shows */
 
   guint                pause_id;
   guint                loading;
@@ -328,6 +337,13 @@ build_draft (ConcordIntakeDialog *self)
                     category < self->category_codes->len ? g_ptr_array_index (self->category_codes, category)
                                                          : NULL);
   draft->mediation_type = combo_selected (self->mediation_type_row);
+  /* The checklist is kept whatever the type: ticked and then switched to
+   * people's mediation, it still says why the police did not mediate. */
+  draft->police_screened = gtk_switch_get_active (self->screened_switch);
+  draft->police_exclusions = 0;
+  for (guint i = 0; i < CONCORD_N_EXCLUSIONS; i++)
+    if (gtk_check_button_get_active (self->exclusion_checks[i]))
+      draft->police_exclusions |= 1u << i;
   facts = concord_ui_text_view_dup_text (self->facts_view);
   concord_set_text (&draft->facts, facts);
 
@@ -446,11 +462,39 @@ path_is_shown_elsewhere (ConcordIntakeDialog *self,
     return TRUE;
   if (g_str_equal (path, "facts") || g_str_equal (path, "occurred_at"))
     return TRUE;
+  if (g_str_equal (path, "police_exclusions") && gtk_widget_get_visible (self->police_box))
+    return TRUE;
   if (g_str_equal (group, "party") && index >= 0 && (guint) index < self->case_editors->len)
     return TRUE;
   if (g_str_equal (group, "team") && index >= 0 && (guint) index < self->case_team_rows->len)
     return TRUE;
   return FALSE;
+}
+
+/* The art. 179 checklist: a ticked exclusion is a decision, not typing,
+ * so its message shows at once, at the group, and the ticked rows are
+ * marked. */
+static void
+apply_police_state (ConcordIntakeDialog *self)
+{
+  const char *message = NULL;
+
+  if (gtk_widget_get_visible (self->police_box))
+    message = concord_intake_form_state_get_message (self->state, "police_exclusions");
+
+  for (guint i = 0; i < CONCORD_N_EXCLUSIONS; i++)
+    {
+      gboolean marked = message != NULL && gtk_check_button_get_active (self->exclusion_checks[i]);
+
+      concord_ui_set_field_error (self->exclusion_rows[i], NULL, marked ? message : NULL);
+      if (marked)
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (self->exclusion_rows[i]),
+                                        GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->police_message, NULL,
+                                        -1);
+    }
+  gtk_label_set_text (self->police_message, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->police_message), message != NULL);
+  gtk_widget_set_visible (self->police_message_row, message != NULL);
 }
 
 static void
@@ -470,6 +514,7 @@ apply_state (ConcordIntakeDialog *self)
                shown_message (self, GTK_WIDGET (self->facts_view), "facts"));
   set_message (GTK_WIDGET (self->occurred_at_row), self->occurred_at_message, self->occurred_at_message_row,
                shown_message (self, GTK_WIDGET (self->occurred_at_row), "occurred_at"));
+  apply_police_state (self);
 
   for (guint i = 0; i < self->editors->len; i++)
     {
@@ -618,6 +663,24 @@ focus_field (ConcordIntakeDialog *self,
     return gtk_widget_grab_focus (GTK_WIDGET (self->source_row));
   if (g_str_equal (path, "mediation_type"))
     return gtk_widget_grab_focus (GTK_WIDGET (self->mediation_type_row));
+  if (g_str_equal (path, "police_screening") || g_str_equal (path, "police_exclusions"))
+    {
+      GtkWidget *target = GTK_WIDGET (self->exclusion_checks[0]);
+
+      /* Not police mediation: the checklist is not shown, the type is
+       * what to look at. */
+      if (!gtk_widget_get_visible (self->police_box))
+        return gtk_widget_grab_focus (GTK_WIDGET (self->mediation_type_row));
+      /* An exclusion: the first one ticked; the checklist: its start. */
+      if (g_str_equal (path, "police_exclusions"))
+        for (guint i = 0; i < CONCORD_N_EXCLUSIONS; i++)
+          if (gtk_check_button_get_active (self->exclusion_checks[i]))
+            {
+              target = GTK_WIDGET (self->exclusion_checks[i]);
+              break;
+            }
+      return gtk_widget_grab_focus (target);
+    }
 
   if (g_str_equal (group, "party") && index >= 0 && (guint) index < self->case_editors->len && rest != NULL)
     return concord_party_editor_focus_field (g_ptr_array_index (self->case_editors, index), rest);
@@ -1279,8 +1342,22 @@ source_selected_cb (ConcordIntakeDialog *self)
 }
 
 static void
+update_police_box (ConcordIntakeDialog *self)
+{
+  /* Hidden, not cleared: switching back shows what was ticked. */
+  gtk_widget_set_visible (self->police_box, is_police_mediation (self));
+}
+
+static void
+police_toggled_cb (ConcordIntakeDialog *self)
+{
+  form_changed (self, NULL);
+}
+
+static void
 mediation_type_selected_cb (ConcordIntakeDialog *self)
 {
+  update_police_box (self);
   self->loading++;
   update_party_defaults (self);
   self->loading--;
@@ -1397,10 +1474,36 @@ close_request_cb (GtkWindow *window)
   return TRUE;
 }
 
+/* Focuses the field asked for, and brings its row into view once the
+ * page is laid out. */
+static void
+focus_requested (ConcordIntakeDialog *self)
+{
+  g_autofree char *path = g_steal_pointer (&self->focus_path);
+  GtkWidget *focus;
+  GtkWidget *row;
+
+  if (!focus_field (self, path))
+    return;
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus == NULL)
+    return;
+  /* The checklist from its heading, which says what the ticks mean. */
+  if (gtk_widget_is_ancestor (focus, self->police_box))
+    {
+      reveal_when_allocated (self->police_box);
+      return;
+    }
+  row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  reveal_when_allocated (row != NULL ? row : focus);
+}
+
 static void
 map_cb (ConcordIntakeDialog *self)
 {
-  if (self->editing)
+  if (self->focus_path != NULL)
+    focus_requested (self);
+  else if (self->editing)
     gtk_widget_grab_focus (GTK_WIDGET (self->facts_view));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->quick_name_row));
@@ -1503,6 +1606,10 @@ load_case (ConcordIntakeDialog *self)
     }
   gtk_editable_set_text (GTK_EDITABLE (self->place_row), c->place != NULL ? c->place : "");
   adw_combo_row_set_selected (self->mediation_type_row, c->mediation_type);
+  update_police_box (self);
+  gtk_switch_set_active (self->screened_switch, c->police_screened);
+  for (guint i = 0; i < CONCORD_N_EXCLUSIONS; i++)
+    gtk_check_button_set_active (self->exclusion_checks[i], (c->police_exclusions & (1u << i)) != 0);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->facts_view), c->facts != NULL ? c->facts : "", -1);
 
   for (guint i = 0; i < c->parties->len; i++)
@@ -1599,6 +1706,7 @@ concord_intake_dialog_finalize (GObject *object)
   g_clear_pointer (&self->state, concord_intake_form_state_free);
   g_clear_pointer (&self->case_editors, g_ptr_array_unref);
   g_clear_pointer (&self->case_team_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->focus_path, g_free);
 
   G_OBJECT_CLASS (concord_intake_dialog_parent_class)->finalize (object);
 }
@@ -1707,6 +1815,9 @@ concord_intake_dialog_class_init (ConcordIntakeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConcordIntakeDialog, place_row);
   gtk_widget_class_bind_template_child (widget_class, ConcordIntakeDialog, category_row);
   gtk_widget_class_bind_template_child (widget_class, ConcordIntakeDialog, mediation_type_row);
+  gtk_widget_class_bind_template_child (widget_class, ConcordIntakeDialog, police_box);
+  gtk_widget_class_bind_template_child (widget_class, ConcordIntakeDialog, police_group);
+  gtk_widget_class_bind_template_child (widget_class, ConcordIntakeDialog, screened_switch);
   gtk_widget_class_bind_template_child (widget_class, ConcordIntakeDialog, parties_box);
   gtk_widget_class_bind_template_child (widget_class, ConcordIntakeDialog, add_party_button);
   gtk_widget_class_bind_template_child (widget_class, ConcordIntakeDialog, team_group);
@@ -1721,6 +1832,51 @@ concord_intake_dialog_class_init (ConcordIntakeDialogClass *klass)
 
   /* Escape bubbles: an open completion popup closes first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "intake.cancel", NULL);
+}
+
+/* One row per art. 179 exclusion, ticked when it applies, then the row
+ * for the message. */
+static void
+add_exclusion_rows (ConcordIntakeDialog *self)
+{
+  for (guint i = 0; i < CONCORD_N_EXCLUSIONS; i++)
+    {
+      const char *label = concord_police_exclusion_label (1u << i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (police_toggled_cb), self);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (self->police_group, row);
+      self->exclusion_rows[i] = row;
+      self->exclusion_checks[i] = GTK_CHECK_BUTTON (check);
+    }
+
+  self->police_message = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->police_message, 0);
+  gtk_label_set_wrap (self->police_message, TRUE);
+  gtk_label_set_wrap_mode (self->police_message, PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->police_message), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->police_message), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->police_message), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->police_message), 6);
+  gtk_widget_add_css_class (GTK_WIDGET (self->police_message), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->police_message), FALSE);
+  self->police_message_row = g_object_new (ADW_TYPE_PREFERENCES_ROW,
+                                           "child", self->police_message,
+                                           "activatable", FALSE,
+                                           "focusable", FALSE,
+                                           "visible", FALSE,
+                                           NULL);
+  adw_preferences_group_add (self->police_group, self->police_message_row);
 }
 
 static void
@@ -1779,6 +1935,9 @@ concord_intake_dialog_init (ConcordIntakeDialog *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Facts of the dispute"),
                                   -1);
 
+  add_exclusion_rows (self);
+  g_signal_connect_swapped (self->screened_switch, "notify::active", G_CALLBACK (police_toggled_cb), self);
+
   g_signal_connect_swapped (self->source_row, "notify::selected", G_CALLBACK (source_selected_cb), self);
   g_signal_connect_swapped (self->mediation_type_row, "notify::selected",
                             G_CALLBACK (mediation_type_selected_cb), self);
@@ -1804,6 +1963,30 @@ concord_intake_dialog_new (ConcordContext *context,
                        "case", existing,
                        "transient-for", parent,
                        NULL);
+}
+
+/**
+ * concord_intake_dialog_focus_field:
+ * @self: the dialog
+ * @path: a field path as concord_case_validate() names them ("facts",
+ *   "mediation_type", "party/1/phone"), or "police_screening" for the
+ *   art. 179 checklist
+ *
+ * Moves the focus to the field of @path and brings it into view; before
+ * the dialog is shown, it does so when it shows (instead of the usual
+ * first field). An unknown path leaves the focus where it is.
+ */
+void
+concord_intake_dialog_focus_field (ConcordIntakeDialog *self,
+                                   const char          *path)
+{
+  g_return_if_fail (CONCORD_IS_INTAKE_DIALOG (self));
+  g_return_if_fail (path != NULL);
+
+  g_free (self->focus_path);
+  self->focus_path = g_strdup (path);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    focus_requested (self);
 }
 
 static gboolean
@@ -1912,6 +2095,8 @@ _concord_intake_dialog_get_case_field (ConcordIntakeDialog *self,
     return GTK_WIDGET (self->category_row);
   if (g_str_equal (field, "mediation_type"))
     return GTK_WIDGET (self->mediation_type_row);
+  if (g_str_equal (field, "police_exclusions") || g_str_equal (field, "police_screening"))
+    return self->police_box;
   return NULL;
 }
 
@@ -1925,6 +2110,8 @@ _concord_intake_dialog_get_message_label (ConcordIntakeDialog *self,
     return self->facts_message;
   if (g_str_equal (field, "occurred_at"))
     return self->occurred_at_message;
+  if (g_str_equal (field, "police_exclusions"))
+    return self->police_message;
   return self->general_message;
 }
 
@@ -2006,4 +2193,30 @@ _concord_intake_dialog_flush (ConcordIntakeDialog *self)
       g_clear_handle_id (&self->pause_id, g_source_remove);
       pause_cb (self);
     }
+}
+
+GtkCheckButton *
+_concord_intake_dialog_get_exclusion_check (ConcordIntakeDialog    *self,
+                                            ConcordPoliceExclusion  bit)
+{
+  for (guint i = 0; i < CONCORD_N_EXCLUSIONS; i++)
+    if (bit == 1u << i)
+      return self->exclusion_checks[i];
+  g_return_val_if_reached (NULL);
+}
+
+GtkWidget *
+_concord_intake_dialog_get_exclusion_row (ConcordIntakeDialog    *self,
+                                          ConcordPoliceExclusion  bit)
+{
+  for (guint i = 0; i < CONCORD_N_EXCLUSIONS; i++)
+    if (bit == 1u << i)
+      return self->exclusion_rows[i];
+  g_return_val_if_reached (NULL);
+}
+
+GtkSwitch *
+_concord_intake_dialog_get_screened_switch (ConcordIntakeDialog *self)
+{
+  return self->screened_switch;
 }

@@ -22,5 +22,10 @@ ConcordIntakeDialog *concord_intake_dialog_new (ConcordContext *context,
                                                 GtkWindow      *parent,
                                                 ConcordCase    *existing);
 gboolean             concord_intake_dialog_close_all (GtkWindow *parent);
+/* Focuses the field of @path (as concord_case_validate() names them, or
+ * "police_screening" for the art. 179 checklist of police mediation), now
+ * or when the dialog shows. */
+void                 concord_intake_dialog_focus_field (ConcordIntakeDialog *self,
+                                                        const char          *path);
 
 G_END_DECLS

@@ -14,7 +14,7 @@
 /* The order of the fields on the page, for "the first invalid field". */
 static const char * const case_field_order[] = {
   "source", "referred_by", "incident_no", "occurred_at", "place", "category",
-  "mediation_type",
+  "mediation_type", "police_exclusions",
 };
 
 static const char * const party_field_order[] = {

@@ -25,10 +25,12 @@ struct _ConcordPreferencesWindow
   guint                 spin_save_id;
   gboolean              loading;
   gboolean              format_warned;  /* closing again discards it */
+  char                 *focus_key;      /* setting to focus when shown */
 
   AdwEntryRow          *station_name_row;
   AdwEntryRow          *short_name_row;
   AdwEntryRow          *committee_row;
+  GtkSwitch            *review_required_switch;
   AdwEntryRow          *format_row;
   AdwActionRow         *example_row;
   GtkSpinButton        *received_spin;
@@ -179,6 +181,72 @@ load_limit (ConcordPreferencesWindow *self,
   if (value != NULL && !g_ascii_string_to_signed (value, 10, 1, 365, &days, NULL))
     days = fallback;
   gtk_spin_button_set_value (spin, (double) days);
+}
+
+static void
+review_required_cb (ConcordPreferencesWindow *self)
+{
+  gboolean required = gtk_switch_get_active (self->review_required_switch);
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading || required == concord_store_review_required (get_store (self)))
+    return;
+  if (!concord_store_set_setting (get_store (self), CONCORD_SETTING_REVIEW_REQUIRED,
+                                  required ? "true" : "false", get_actor (self), &error))
+    {
+      show_error (self, _("Could Not Save the Setting"), error);
+      /* The switch shows what is stored. */
+      self->loading = TRUE;
+      gtk_switch_set_active (self->review_required_switch, !required);
+      self->loading = FALSE;
+    }
+}
+
+/* The widget that edits setting @key, or NULL. */
+static GtkWidget *
+setting_widget (ConcordPreferencesWindow *self,
+                const char               *key)
+{
+  if (g_str_equal (key, CONCORD_SETTING_STATION_NAME))
+    return GTK_WIDGET (self->station_name_row);
+  if (g_str_equal (key, CONCORD_SETTING_STATION_SHORT_NAME))
+    return GTK_WIDGET (self->short_name_row);
+  if (g_str_equal (key, CONCORD_SETTING_COMMITTEE_NAME))
+    return GTK_WIDGET (self->committee_row);
+  if (g_str_equal (key, CONCORD_SETTING_REVIEW_REQUIRED))
+    return GTK_WIDGET (self->review_required_switch);
+  if (g_str_equal (key, CONCORD_SETTING_CASE_NUMBER_FORMAT))
+    return GTK_WIDGET (self->format_row);
+  if (g_str_equal (key, CONCORD_SETTING_LIMIT_RECEIVED_DAYS))
+    return GTK_WIDGET (self->received_spin);
+  if (g_str_equal (key, CONCORD_SETTING_LIMIT_ACCEPTED_DAYS))
+    return GTK_WIDGET (self->accepted_spin);
+  return NULL;
+}
+
+static void
+focus_requested (ConcordPreferencesWindow *self)
+{
+  g_autofree char *key = g_steal_pointer (&self->focus_key);
+  GtkWidget *widget = setting_widget (self, key);
+  GtkWidget *page;
+
+  if (widget == NULL)
+    {
+      g_warning ("No preference shows the setting “%s”", key);
+      return;
+    }
+  page = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_PAGE);
+  if (page != NULL)
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+  gtk_widget_grab_focus (widget);
+}
+
+static void
+map_cb (ConcordPreferencesWindow *self)
+{
+  if (self->focus_key != NULL)
+    focus_requested (self);
 }
 
 /* Categories */
@@ -655,6 +723,7 @@ concord_preferences_window_constructed (GObject *object)
   load_entry (self, self->station_name_row, CONCORD_SETTING_STATION_NAME, "");
   load_entry (self, self->short_name_row, CONCORD_SETTING_STATION_SHORT_NAME, "");
   load_entry (self, self->committee_row, CONCORD_SETTING_COMMITTEE_NAME, "");
+  gtk_switch_set_active (self->review_required_switch, concord_store_review_required (get_store (self)));
   load_entry (self, self->format_row, CONCORD_SETTING_CASE_NUMBER_FORMAT,
               CONCORD_CASE_NUMBER_DEFAULT_FORMAT);
   load_limit (self, self->received_spin, CONCORD_SETTING_LIMIT_RECEIVED_DAYS, DEFAULT_RECEIVED_DAYS);
@@ -685,6 +754,7 @@ concord_preferences_window_finalize (GObject *object)
 
   g_clear_pointer (&self->category_rows, g_ptr_array_unref);
   g_clear_pointer (&self->member_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->focus_key, g_free);
 
   G_OBJECT_CLASS (concord_preferences_window_parent_class)->finalize (object);
 }
@@ -748,6 +818,7 @@ concord_preferences_window_class_init (ConcordPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConcordPreferencesWindow, station_name_row);
   gtk_widget_class_bind_template_child (widget_class, ConcordPreferencesWindow, short_name_row);
   gtk_widget_class_bind_template_child (widget_class, ConcordPreferencesWindow, committee_row);
+  gtk_widget_class_bind_template_child (widget_class, ConcordPreferencesWindow, review_required_switch);
   gtk_widget_class_bind_template_child (widget_class, ConcordPreferencesWindow, format_row);
   gtk_widget_class_bind_template_child (widget_class, ConcordPreferencesWindow, example_row);
   gtk_widget_class_bind_template_child (widget_class, ConcordPreferencesWindow, received_spin);
@@ -771,6 +842,9 @@ concord_preferences_window_init (ConcordPreferencesWindow *self)
   g_signal_connect_object (self->short_name_row, "apply", G_CALLBACK (station_apply_cb), self, 0);
   g_signal_connect_object (self->committee_row, "apply", G_CALLBACK (station_apply_cb), self, 0);
   g_signal_connect_object (self->format_row, "apply", G_CALLBACK (station_apply_cb), self, 0);
+  g_signal_connect_object (self->review_required_switch, "notify::active",
+                           G_CALLBACK (review_required_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   g_signal_connect_object (self->format_row, "changed", G_CALLBACK (format_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->short_name_row, "changed", G_CALLBACK (format_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->received_spin, "value-changed", G_CALLBACK (spin_changed_cb), self, G_CONNECT_SWAPPED);
@@ -792,4 +866,28 @@ concord_preferences_window_new (ConcordContext *context,
                        "context", context,
                        "transient-for", parent,
                        NULL);
+}
+
+/**
+ * concord_preferences_window_focus_setting:
+ * @self: the window
+ * @key: a station setting: %CONCORD_SETTING_STATION_NAME,
+ *   %CONCORD_SETTING_COMMITTEE_NAME, %CONCORD_SETTING_REVIEW_REQUIRED (or
+ *   the short name, the case number format, a time limit)
+ *
+ * Shows the page of the setting @key and focuses its row, now or when the
+ * window shows; for what another view says is missing ("the committee's
+ * name is not set").
+ */
+void
+concord_preferences_window_focus_setting (ConcordPreferencesWindow *self,
+                                          const char               *key)
+{
+  g_return_if_fail (CONCORD_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (key != NULL);
+
+  g_free (self->focus_key);
+  self->focus_key = g_strdup (key);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    focus_requested (self);
 }

@@ -18,5 +18,10 @@ G_DECLARE_FINAL_TYPE (ConcordPreferencesWindow, concord_preferences_window, CONC
  * applied or when the window closes). */
 GtkWidget *concord_preferences_window_new (ConcordContext *context,
                                            GtkWindow      *parent);
+/* Shows the page of the setting @key (CONCORD_SETTING_STATION_NAME,
+ * CONCORD_SETTING_COMMITTEE_NAME, CONCORD_SETTING_REVIEW_REQUIRED…) and
+ * focuses its row, now or when the window shows. */
+void       concord_preferences_window_focus_setting (ConcordPreferencesWindow *self,
+                                                     const char               *key);
 
 G_END_DECLS

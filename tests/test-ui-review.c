@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include "concord-positions-view.h"
 #include "concord-review-pane.h"
 #include "concord-statute-library.h"
 #include "test-fixtures.h"
@@ -21,6 +22,8 @@
 #define SEND_BACK    "请写明各方责任比例，并补充违约条款"
 #define REFERENCE    "《中华人民共和国民法典》第一千一百六十五条"
 #define RESULT_1165  "民法典 第一千一百六十五条"
+#define CAUCUS_POINT "背靠背时向张某讲解：损失以实际修复费用为限"
+#define OPEN_POINT   "当面讲解：起诉需重新鉴定损失"
 
 typedef struct
 {
@@ -186,8 +189,48 @@ draft (Fixture    *f,
 
 /* Scenario 1 up to legal review: the fire case in drafting, its agreement
  * with a payment from Wu to Zhang and one from Wu to Li, submitted. */
+/* A caucus with Zhang (back-to-back) and a joint session, each with a
+ * position and a legal point explained. */
+static void
+add_sessions (Fixture     *f,
+              ConcordCase *c)
+{
+  const ConcordSessionKind kinds[] = { CONCORD_SESSION_BACK_TO_BACK, CONCORD_SESSION_FACE_TO_FACE };
+  const char *points[] = { CAUCUS_POINT, OPEN_POINT };
+  const gint64 yuan[] = { 80000, 75000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ConcordSession) session = concord_session_new ();
+      g_autoptr(ConcordPosition) position = concord_position_new ();
+      ConcordAttendee *attendee = concord_attendee_new ();
+      gint64 id;
+
+      session->case_id = c->id;
+      session->kind = kinds[i];
+      attendee->party_id = party_id_named (c, "张某");
+      attendee->name = g_strdup ("张某");
+      g_ptr_array_add (session->attendees, attendee);
+      id = concord_store_start_session (f->store, session, ACTOR, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (concord_store_add_legal_point (f->store, id, points[i], REFERENCE, ACTOR, &error), >, 0);
+      g_assert_no_error (error);
+      position->session_id = id;
+      position->party_id = party_id_named (c, "张某");
+      position->kind = CONCORD_POSITION_DEMAND;
+      position->has_amount = TRUE;
+      position->amount_fen = yuan[i] * 100;
+      g_assert_cmpint (concord_store_add_position (f->store, position, ACTOR, &error), >, 0);
+      g_assert_no_error (error);
+      g_assert_true (concord_store_end_session (f->store, id, NULL, ACTOR, &error));
+      g_assert_no_error (error);
+    }
+}
+
 static ConcordCase *
-fire_case_in_review (Fixture *f)
+fire_case_in_review_with (Fixture  *f,
+                          gboolean  sessions)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ConcordCase) stored = fixture_stored_fire_case (f, CONCORD_STAGE_BACK_TO_BACK, ACTOR);
@@ -196,6 +239,8 @@ fire_case_in_review (Fixture *f)
   gint64 wu, zhang, li;
 
   set_station (f);
+  if (sessions)
+    add_sessions (f, stored);
   g_assert_true (concord_store_move_stage (f->store, stored->id, CONCORD_STAGE_DRAFTING, NULL, ACTOR, &error));
   g_assert_no_error (error);
   c = complete_parties (f, stored->id);
@@ -208,6 +253,12 @@ fire_case_in_review (Fixture *f)
   concord_agreement_add_term (a, money_term (wu, li, 20000));
   save_and_submit (f, a);
   return concord_store_load_case (f->store, c->id, &error);
+}
+
+static ConcordCase *
+fire_case_in_review (Fixture *f)
+{
+  return fire_case_in_review_with (f, FALSE);
 }
 
 static ConcordStage
@@ -292,6 +343,17 @@ clause_shows (gpointer data)
 }
 
 static gboolean
+side_by_side (gpointer data)
+{
+  UiFixture *u = data;
+  GtkWidget *term = clause_row (u, "term:t1");
+  graphene_rect_t bounds;
+
+  return term != NULL && gtk_widget_compute_bounds (term, GTK_WIDGET (u->pane), &bounds) &&
+         bounds.origin.x > gtk_widget_get_width (GTK_WIDGET (u->pane)) / 3;
+}
+
+static gboolean
 pane_shows (gpointer data)
 {
   UiFixture *u = ((gpointer *) data)[0];
@@ -299,19 +361,26 @@ pane_shows (gpointer data)
   return widget_shows (u->pane, ((gpointer *) data)[1]);
 }
 
-/* Scrolls the pane so that @widget is on screen, as a person would
- * before clicking it (a popover needs its button in sight). */
+/* Scrolls @widget on screen, as a person would before clicking it (a
+ * popover needs its button in sight). */
 static void
 scroll_to (UiFixture *u,
            GtkWidget *widget)
 {
-  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (u->pane), GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   graphene_rect_t bounds;
 
-  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (u->pane), &bounds));
-  gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (u->pane), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  /* No focus: the viewport would scroll back to the focused widget. */
+  gtk_window_set_focus (u->window, NULL);
   settle ();
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (u->pane), &bounds));
+  gtk_adjustment_clamp_page (adjustment, bounds.origin.y - 48, bounds.origin.y + bounds.size.height + 48);
+  settle ();
+  g_assert_true (gtk_widget_compute_bounds (widget, scroller, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
 }
 
 static void
@@ -398,17 +467,8 @@ test_fire_review (UiFixture    *u,
   g_assert_true (strstr (term1, "陆万元") != NULL);
   g_assert_nonnull (find_shown_button (GTK_WIDGET (u->pane), "Approve for Signing"));
   g_assert_nonnull (find_shown_button (GTK_WIDGET (u->pane), "Send Back to Drafting…"));
-  {
-    /* Side by side at 1000 px: the facts and the first term start at the
-     * same height band, the term to the right of the facts. */
-    GtkWidget *facts = find_named (GTK_WIDGET (u->pane), "clause-text");
-    graphene_rect_t term_bounds, pane_bounds;
-
-    g_assert_nonnull (facts);
-    g_assert_true (gtk_widget_compute_bounds (clause_row (u, "term:t1"), GTK_WIDGET (u->pane), &term_bounds));
-    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (u->pane), GTK_WIDGET (u->pane), &pane_bounds));
-    g_assert_cmpfloat (term_bounds.origin.x, >, pane_bounds.size.width / 3);
-  }
+  /* Side by side at 1000 px: the terms to the right of the facts. */
+  g_assert_true (wait_for (side_by_side, u));
 
   /* A comment on the first term, through its popover. */
   row = clause_row (u, "term:t1");
@@ -660,6 +720,40 @@ test_police_read_only (UiFixture    *u,
   g_assert_true (widget_shows (u->pane, "No Agreement to Review"));
 }
 
+/* The positions and legal points of caucuses go when the screen is
+ * turned to the parties; the agreement stays. */
+static void
+test_privacy (UiFixture    *u,
+              gconstpointer data)
+{
+  g_autoptr(ConcordCase) c = fire_case_in_review_with (&u->f, TRUE);
+  GtkWidget *positions = template_child (u->pane, "positions_view");
+
+  concord_review_pane_set_case (u->pane, c->id);
+  settle ();
+  g_assert_true (widget_shows (u->pane, CAUCUS_POINT));
+  g_assert_true (widget_shows (u->pane, OPEN_POINT));
+  g_assert_cmpuint (concord_positions_view_get_n_rows (CONCORD_POSITIONS_VIEW (positions)), ==, 2);
+
+  concord_context_set_privacy_mode (u->context, TRUE);
+  settle ();
+  g_assert_false (widget_shows (u->pane, CAUCUS_POINT));
+  g_assert_true (widget_shows (u->pane, OPEN_POINT));
+  g_assert_true (widget_shows (u->pane, "Legal points explained back-to-back are hidden in privacy mode."));
+  g_assert_cmpuint (concord_positions_view_get_n_rows (CONCORD_POSITIONS_VIEW (positions)), ==, 1);
+  g_assert_nonnull (find_shown_button (GTK_WIDGET (u->pane), "Approve for Signing"));
+
+  /* A reload keeps to it. */
+  concord_review_pane_set_case (u->pane, c->id);
+  settle ();
+  g_assert_false (widget_shows (u->pane, CAUCUS_POINT));
+
+  concord_context_set_privacy_mode (u->context, FALSE);
+  settle ();
+  g_assert_true (widget_shows (u->pane, CAUCUS_POINT));
+  g_assert_cmpuint (concord_positions_view_get_n_rows (CONCORD_POSITIONS_VIEW (positions)), ==, 2);
+}
+
 /* Importing into the library, as its menu does */
 
 static char *
@@ -799,6 +893,7 @@ main (int   argc,
   ADD ("/ui/review/fire", test_fire_review);
   ADD ("/ui/review/send-back-kept", test_send_back_kept);
   ADD ("/ui/review/police-read-only", test_police_read_only);
+  ADD ("/ui/review/privacy", test_privacy);
   ADD ("/ui/review/library-import", test_library_import);
   ADD ("/ui/review/library-keys", test_library_keys);
 #undef ADD

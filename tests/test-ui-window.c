@@ -16,6 +16,7 @@
 #include "concord-intake-dialog.h"
 #include "concord-intake-dialog-private.h"
 #include "concord-preferences-window.h"
+#include "concord-review-pane.h"
 #include "concord-stage-path.h"
 #include "concord-ui-util.h"
 #include "concord-window.h"
@@ -1038,26 +1039,43 @@ choose_other_move (GtkWidget  *view,
   g_assert_true (gtk_widget_activate_action_variant (view, "case.move", target));
 }
 
-/* Types @reason into the open reason dialog and confirms, after checking
- * that it refuses an empty or blank one. */
+/* Clicks the button labelled @label of the case's review pane. */
 static void
-give_reason (const char *reason)
+click_pane_button (GtkWidget  *view,
+                   const char *label)
+{
+  GtkWidget *pane = find_first (view, CONCORD_TYPE_REVIEW_PANE);
+  GtkWidget *button;
+
+  g_assert_nonnull (pane);
+  g_assert_true (gtk_widget_get_mapped (pane));
+  button = find_shown_button (pane, label);
+  if (button == NULL)
+    g_error ("no button “%s” in the review pane", label);
+  g_signal_emit_by_name (button, "clicked");
+  settle ();
+}
+
+/* Types @comments into the lawyer's send-back dialog and confirms, after
+ * checking that it refuses blank comments. */
+static void
+give_comments (const char *comments)
 {
   AdwMessageDialog *dialog;
   GtkTextView *text_view;
 
   g_assert_true (wait_for (message_dialog_open, NULL));
   dialog = find_message_dialog ();
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "move"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "send-back"));
   text_view = GTK_TEXT_VIEW (find_first (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
   g_assert_nonnull (text_view);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), " \n ", -1);
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "move"));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), reason, -1);
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "move"));
-  answer (dialog, "move");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "send-back"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), comments, -1);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "send-back"));
+  answer (dialog, "send-back");
   if (find_message_dialog () != NULL)
-    g_error ("the move failed: %s", adw_message_dialog_get_body (find_message_dialog ()));
+    g_error ("sending back failed: %s", adw_message_dialog_get_body (find_message_dialog ()));
 }
 
 /* The case is at @stage in the store and the path highlights it. */
@@ -1153,12 +1171,21 @@ test_whole_path (WindowFixture *f,
   click_next (view, "Start Drafting");
   assert_at (f, f->dance_id, CONCORD_STAGE_DRAFTING);
 
+  /* An agreement with nothing missing goes to the lawyer. */
+  {
+    g_autoptr(ConcordAgreement) agreement = fixture_complete_agreement (f->base.store, f->dance_id, "mediator");
+
+    g_assert_true (concord_case_view_reload (CONCORD_CASE_VIEW (view), NULL));
+    settle ();
+  }
   click_next (view, "Send to Legal Review");
   assert_at (f, f->dance_id, CONCORD_STAGE_REVIEW);
+  /* The lawyer decides in the review pane, not with the stage buttons. */
+  g_assert_null (other_move_target (view, "Send Back to Drafting…"));
 
   /* The lawyer sends it back: that needs the comments. */
-  choose_other_move (view, "Send Back to Drafting…");
-  give_reason (comments);
+  click_pane_button (view, "Send Back to Drafting…");
+  give_comments (comments);
   assert_at (f, f->dance_id, CONCORD_STAGE_DRAFTING);
   c = load (f, f->dance_id);
   g_assert_cmpstr (c->stage_reason, ==, comments);
@@ -1167,7 +1194,7 @@ test_whole_path (WindowFixture *f,
 
   click_next (view, "Send to Legal Review");
   assert_at (f, f->dance_id, CONCORD_STAGE_REVIEW);
-  click_next (view, "Approve for Signing");
+  click_pane_button (view, "Approve for Signing");
   assert_at (f, f->dance_id, CONCORD_STAGE_SIGNING);
   g_assert_false (gtk_widget_get_mapped (find_first (view, GTK_TYPE_MENU_BUTTON)));
   click_next (view, "Signed: Start Follow-Up");

@@ -26,6 +26,7 @@
 
 #include "concord-term-dialog.h"
 #include "concord-version-dialog.h"
+#include "concord-resources.h"
 #include "concord-ui-util.h"
 #include "concord-agreement-editor.h"
 
@@ -55,6 +56,10 @@ struct _ConcordAgreementEditor
   gboolean                check_shown;
   guint                   save_id;
   guint                   reload_idle;
+  guint                   settle_tick;
+  guint                   settle_frames;  /* in a row with every text view fitting */
+  guint                   settle_count;   /* frames since the tick started */
+  int                     last_width;
 
   ConcordTerm            *removed_term;   /* for undo */
   guint                   removed_index;
@@ -153,6 +158,7 @@ format_saved_at (const char *saved_at)
   local = g_date_time_to_local (utc);
   /* Translators: when a version of the agreement was saved, as
    * g_date_time_format() writes it; zh_CN: "%-m月%-d日 %H:%M" */
+  /* xgettext:no-c-format */
   return g_date_time_format (local, C_("version saved at", "%b %-d, %H:%M"));
 }
 
@@ -690,6 +696,87 @@ undo_remove_cb (AdwToast               *toast,
 
 /* Fields */
 
+/* A text view outside a scrolled window measures the lines it has not
+ * laid out yet by guess, and GTK 4.8 keeps that first measure: a long
+ * field would show its last lines cut, or the page would not get the
+ * room it needs. For a few frames after the page is built or changes
+ * width, each view's laid-out text is compared with its height and the
+ * page with the editor's, and what does not fit is measured again. */
+#define SETTLE_MAX_FRAMES 120
+
+static int
+text_view_needed_height (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter end;
+  int y, height, requested;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_view_get_line_yrange (view, &end, &y, &height);
+  gtk_widget_get_size_request (GTK_WIDGET (view), NULL, &requested);
+  return MAX (requested, y + height + gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view));
+}
+
+static gboolean
+settle_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  ConcordAgreementEditor *self = CONCORD_AGREEMENT_EDITOR (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  GHashTableIter iter;
+  gpointer view;
+  gboolean fit = TRUE;
+  int min_height = 0;
+
+  /* A view that grew while it was being allocated leaves the page
+   * taller than the room it was given. */
+  if (page != NULL)
+    {
+      gtk_widget_measure (page, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (page),
+                          &min_height, NULL, NULL, NULL);
+      if (min_height > gtk_widget_get_height (GTK_WIDGET (self->stack)))
+        {
+          gtk_widget_queue_resize (widget);
+          fit = FALSE;
+        }
+    }
+
+  g_hash_table_iter_init (&iter, self->fields);
+  while (g_hash_table_iter_next (&iter, NULL, &view))
+    if (GTK_IS_TEXT_VIEW (view) && gtk_widget_get_mapped (view) &&
+        text_view_needed_height (view) != gtk_widget_get_height (view))
+      {
+        gtk_widget_queue_resize (view);
+        fit = FALSE;
+      }
+
+  self->settle_frames = fit ? self->settle_frames + 1 : 0;
+  if (self->settle_frames >= 3 || ++self->settle_count >= SETTLE_MAX_FRAMES)
+    {
+      self->settle_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+queue_text_resize (ConcordAgreementEditor *self)
+{
+  self->settle_frames = 0;
+  self->settle_count = 0;
+  if (self->settle_tick == 0)
+    self->settle_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), settle_tick_cb, NULL, NULL);
+}
+
+static void
+stop_settling (ConcordAgreementEditor *self)
+{
+  if (self->settle_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->settle_tick);
+  self->settle_tick = 0;
+}
+
 static void
 field_changed_cb (ConcordAgreementEditor *self)
 {
@@ -844,6 +931,7 @@ add_field (ConcordAgreementEditor     *self,
                                         -1);
       buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
       set_widget_text (widget, text);
+      g_signal_connect_object (widget, "map", G_CALLBACK (queue_text_resize), self, G_CONNECT_SWAPPED);
       gtk_frame_set_child (GTK_FRAME (frame), widget);
       gtk_widget_add_css_class (frame, "view");
 
@@ -1033,6 +1121,7 @@ add_copies (ConcordAgreementEditor *self,
 
 /* Building the page */
 
+
 static void
 forget_widgets (ConcordAgreementEditor *self)
 {
@@ -1136,6 +1225,7 @@ build_sections (ConcordAgreementEditor *self)
       add_copies (self, list);
     }
   self->loading = FALSE;
+  queue_text_resize (self);
 }
 
 static void
@@ -1219,7 +1309,11 @@ build_draft (ConcordAgreementEditor *self)
     }
 
   gtk_label_set_text (self->title_label, self->template->title != NULL ? self->template->title : "");
-  if (!concord_text_is_blank (self->template->basis))
+  /* The template's name, unless the title says it already (人民调解协议书
+   * in Chinese), and the law it follows. */
+  if (g_strcmp0 (self->template->name, self->template->title) == 0)
+    subtitle = g_strdup (self->template->basis != NULL ? self->template->basis : "");
+  else if (!concord_text_is_blank (self->template->basis))
     /* Translators: under the title of the agreement: the template's name and the law it follows */
     subtitle = g_strdup_printf (_("%s · %s"), self->template->name, self->template->basis);
   else
@@ -1250,6 +1344,7 @@ clear_case (ConcordAgreementEditor *self)
   forget_removed_term (self);
   g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_handle_id (&self->reload_idle, g_source_remove);
+  stop_settling (self);
   self->dirty = FALSE;
   self->check_shown = FALSE;
   forget_widgets (self);
@@ -1657,6 +1752,7 @@ concord_agreement_editor_dispose (GObject *object)
   forget_removed_term (self);
   g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_handle_id (&self->reload_idle, g_source_remove);
+  stop_settling (self);
   self->parties_list = self->terms_list = self->signers_list = self->signers_row = NULL;
   self->add_money_button = NULL;
   self->copies_spin = NULL;
@@ -1688,6 +1784,49 @@ concord_agreement_editor_finalize (GObject *object)
   g_clear_pointer (&self->check_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (concord_agreement_editor_parent_class)->finalize (object);
+}
+
+static void
+concord_agreement_editor_measure (GtkWidget      *widget,
+                                  GtkOrientation  orientation,
+                                  int             for_size,
+                                  int            *minimum,
+                                  int            *natural,
+                                  int            *minimum_baseline,
+                                  int            *natural_baseline)
+{
+  ConcordAgreementEditor *self = CONCORD_AGREEMENT_EDITOR (widget);
+
+  /* The stack, not the toast overlay around it: libadwaita 1.2's
+   * overlay measures its child for any width, and wrapped text needs
+   * the real one. Toasts float over the page and take no room. */
+  gtk_widget_measure (GTK_WIDGET (self->stack), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* Wrapped labels and text views: the height depends on the width. */
+static GtkSizeRequestMode
+concord_agreement_editor_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+concord_agreement_editor_size_allocate (GtkWidget *widget,
+                                        int        width,
+                                        int        height,
+                                        int        baseline)
+{
+  ConcordAgreementEditor *self = CONCORD_AGREEMENT_EDITOR (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->toast_overlay), width, height, baseline, NULL);
+  /* The fields wrap anew: see queue_text_resize(). */
+  if (width != self->last_width)
+    {
+      self->last_width = width;
+      if (g_hash_table_size (self->fields) > 0)
+        queue_text_resize (self);
+    }
 }
 
 static void
@@ -1740,6 +1879,9 @@ concord_agreement_editor_class_init (ConcordAgreementEditorClass *klass)
   object_class->finalize = concord_agreement_editor_finalize;
   object_class->get_property = concord_agreement_editor_get_property;
   object_class->set_property = concord_agreement_editor_set_property;
+  widget_class->get_request_mode = concord_agreement_editor_get_request_mode;
+  widget_class->measure = concord_agreement_editor_measure;
+  widget_class->size_allocate = concord_agreement_editor_size_allocate;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, CONCORD_TYPE_CONTEXT,
@@ -1759,6 +1901,11 @@ concord_agreement_editor_class_init (ConcordAgreementEditorClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /* The resources live in a static library: referring to them keeps them
+   * linked into every program that shows this widget. */
+  if (concord_get_resource () == NULL)
+    g_critical ("The interface resources are missing");
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/concord/Concord/ui/concord-agreement-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ConcordAgreementEditor, toast_overlay);
@@ -1789,7 +1936,6 @@ concord_agreement_editor_class_init (ConcordAgreementEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "agreement.restore-clause", "s", restore_clause_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "agreement.save-version", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "agreementeditor");
 }
 

@@ -11,6 +11,9 @@
 #include "concord-intake-dialog.h"
 #include "concord-session-window.h"
 #include "concord-case-record.h"
+#include "concord-agreement-editor.h"
+#include "concord-review-pane.h"
+#include "concord-preferences-window.h"
 #include "concord-fail-dialog.h"
 #include "concord-stage-path.h"
 #include "concord-ui-util.h"
@@ -50,6 +53,9 @@ struct _ConcordCaseView
   GtkLabel             *facts_label;
   GtkWidget            *record_box;
   ConcordCaseRecord    *record;
+  GtkWidget            *agreement_box;
+  ConcordAgreementEditor *editor;
+  ConcordReviewPane    *review_pane;
   guint                 reload_idle;
   gboolean              all_moves;     /* the whole stage history, not the latest */
   gboolean              all_history;   /* every audit entry, not the latest */
@@ -514,6 +520,10 @@ move_label (ConcordStage from,
       /* Translators: a button: the drafted agreement goes to the lawyer (法律审核) */
       return _("Send to Legal Review");
     case CONCORD_STAGE_SIGNING:
+      if (from == CONCORD_STAGE_DRAFTING)
+        /* Translators: a button when the station does not require the
+         * lawyer's review: the complete agreement goes to signing */
+        return _("Send for Signing");
       /* Translators: a button: the lawyer approves the agreement, which goes to signing */
       return _("Approve for Signing");
     case CONCORD_STAGE_FOLLOW_UP:
@@ -561,9 +571,11 @@ show_move_buttons (ConcordCaseView *self)
   ConcordStage from;
   guint n = 0;
   gboolean have_next = FALSE;
+  gboolean review_required = TRUE;
 
   if (self->c != NULL)
     {
+      review_required = concord_store_review_required (concord_context_get_store (self->context));
       from = self->c->stage;
       next = concord_stage_next_moves (from, &n);
     }
@@ -576,6 +588,14 @@ show_move_buttons (ConcordCaseView *self)
 
       if (from == CONCORD_STAGE_RECEIVED &&
           (next[i] == CONCORD_STAGE_ACCEPTED || next[i] == CONCORD_STAGE_NOT_ACCEPTED))
+        continue;
+      /* The agreement goes on to review, or straight to signing when the
+       * station does not require review; the lawyer decides in the review
+       * pane. */
+      if (from == CONCORD_STAGE_DRAFTING && next[i] == (review_required ? CONCORD_STAGE_SIGNING : CONCORD_STAGE_REVIEW))
+        continue;
+      if (from == CONCORD_STAGE_REVIEW &&
+          (next[i] == CONCORD_STAGE_SIGNING || next[i] == CONCORD_STAGE_DRAFTING))
         continue;
       if (!have_next && moves_forward (from, next[i]))
         {
@@ -726,6 +746,34 @@ update_actions (ConcordCaseView *self)
   gtk_widget_set_visible (self->session_button, in_session_stage (self));
 }
 
+/* The agreement: its editor while drafting, the review pane from legal
+ * review on. */
+static void
+show_agreement (ConcordCaseView *self)
+{
+  ConcordStage stage = self->c != NULL ? self->c->stage : CONCORD_STAGE_RECEIVED;
+  gboolean drafting = stage == CONCORD_STAGE_DRAFTING;
+  gboolean reviewed = stage == CONCORD_STAGE_REVIEW || stage == CONCORD_STAGE_SIGNING ||
+                      stage == CONCORD_STAGE_FOLLOW_UP;
+
+  /* A closed case shows its agreement if it had one. */
+  if (stage == CONCORD_STAGE_CLOSED && self->c != NULL)
+    {
+      g_autoptr(ConcordAgreement) agreement =
+        concord_store_load_agreement (concord_context_get_store (self->context), self->c->id, 0, NULL);
+
+      reviewed = agreement != NULL;
+    }
+
+  if (self->editor == NULL)
+    return;
+  concord_agreement_editor_set_case (self->editor, drafting ? self->c->id : 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->editor), drafting);
+  concord_review_pane_set_case (self->review_pane, reviewed ? self->c->id : 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_pane), reviewed);
+  gtk_widget_set_visible (self->agreement_box, drafting || reviewed);
+}
+
 static void
 show (ConcordCaseView *self)
 {
@@ -805,6 +853,8 @@ show (ConcordCaseView *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->facts_label), "dim-label");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->facts_label), "dim-label");
+
+  show_agreement (self);
 
   if (self->record != NULL)
     {
@@ -892,6 +942,15 @@ move_case (ConcordCaseView *self,
       (to == CONCORD_STAGE_ACCEPTED || to == CONCORD_STAGE_NOT_ACCEPTED))
     return concord_store_decide_case (store, self->c->id, to == CONCORD_STAGE_ACCEPTED,
                                       reason, username, error);
+  /* The agreement goes on through its editor (which saves it, checks it
+   * and shows what is missing) and the lawyer's decision. */
+  if (self->c->stage == CONCORD_STAGE_DRAFTING &&
+      (to == CONCORD_STAGE_REVIEW || to == CONCORD_STAGE_SIGNING))
+    return concord_agreement_editor_submit (self->editor, error);
+  if (self->c->stage == CONCORD_STAGE_REVIEW &&
+      (to == CONCORD_STAGE_SIGNING || to == CONCORD_STAGE_DRAFTING))
+    return concord_store_review_agreement (store, self->c->id, to == CONCORD_STAGE_SIGNING, reason, username,
+                                           error);
   return concord_store_move_stage (store, self->c->id, to, reason, username, error);
 }
 
@@ -1106,6 +1165,51 @@ edit_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A problem of the agreement whose place is the case's form or the
+ * station's settings. */
+static void
+open_target_cb (ConcordCaseView *self,
+                const char      *target)
+{
+  ConcordIntakeDialog *dialog;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (self->c != NULL);
+
+  if (g_str_has_prefix (target, "setting:"))
+    {
+      GtkWindow *window = concord_ui_get_window (GTK_WIDGET (self));
+      ConcordPreferencesWindow *preferences =
+        CONCORD_PREFERENCES_WINDOW (concord_preferences_window_new (self->context, window));
+
+      concord_preferences_window_focus_setting (preferences, target + strlen ("setting:"));
+      gtk_window_present (GTK_WINDOW (preferences));
+      return;
+    }
+  if (g_str_has_prefix (target, "party:"))
+    {
+      gint64 id = g_ascii_strtoll (target + strlen ("party:"), NULL, 10);
+
+      for (guint i = 0; i < self->c->parties->len; i++)
+        if (((ConcordParty *) g_ptr_array_index (self->c->parties, i))->id == id)
+          path = g_strdup_printf ("party/%u/name", i);
+    }
+  else if (g_str_equal (target, "team"))
+    path = g_strdup ("team");
+  else if (g_str_equal (target, "case:occurred-at"))
+    path = g_strdup ("occurred_at");
+  else if (g_str_equal (target, "case:police-screening"))
+    path = g_strdup ("police_screening");
+  else if (g_str_has_prefix (target, "case:"))
+    path = g_strdup (target + strlen ("case:"));
+
+  dialog = concord_intake_dialog_new (self->context, concord_ui_get_window (GTK_WIDGET (self)), self->c);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (intake_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  if (path != NULL)
+    concord_intake_dialog_focus_field (dialog, path);
+}
+
 static void
 concord_case_view_dispose (GObject *object)
 {
@@ -1122,6 +1226,8 @@ concord_case_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->context, self);
   g_clear_object (&self->context);
   self->record = NULL;
+  self->editor = NULL;
+  self->review_pane = NULL;
 
   G_OBJECT_CLASS (concord_case_view_parent_class)->dispose (object);
 }
@@ -1367,6 +1473,7 @@ concord_case_view_class_init (ConcordCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, facts_group);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, facts_label);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, record_box);
+  gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, agreement_box);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, parties_box);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, team_group);
   gtk_widget_class_bind_template_child (widget_class, ConcordCaseView, history_group);
@@ -1448,9 +1555,23 @@ concord_case_view_set_context (ConcordCaseView *self,
       gtk_box_remove (GTK_BOX (self->record_box), GTK_WIDGET (self->record));
       self->record = NULL;
     }
+  if (self->editor != NULL)
+    {
+      concord_agreement_editor_flush (self->editor);
+      gtk_box_remove (GTK_BOX (self->agreement_box), GTK_WIDGET (self->editor));
+      gtk_box_remove (GTK_BOX (self->agreement_box), GTK_WIDGET (self->review_pane));
+      self->editor = NULL;
+      self->review_pane = NULL;
+    }
   g_set_object (&self->context, context);
   if (context != NULL)
     {
+      self->editor = CONCORD_AGREEMENT_EDITOR (concord_agreement_editor_new (context));
+      self->review_pane = CONCORD_REVIEW_PANE (concord_review_pane_new (context));
+      gtk_box_append (GTK_BOX (self->agreement_box), GTK_WIDGET (self->editor));
+      gtk_box_append (GTK_BOX (self->agreement_box), GTK_WIDGET (self->review_pane));
+      g_signal_connect_object (self->editor, "open-target", G_CALLBACK (open_target_cb), self,
+                               G_CONNECT_SWAPPED);
       self->record = CONCORD_CASE_RECORD (concord_case_record_new (context));
       gtk_box_append (GTK_BOX (self->record_box), GTK_WIDGET (self->record));
       g_signal_connect_object (self->record, "open-case", G_CALLBACK (open_case_cb), self, G_CONNECT_SWAPPED);
@@ -1517,6 +1638,7 @@ concord_case_view_clear (ConcordCaseView *self)
   g_clear_pointer (&self->c, concord_case_unref);
   if (self->record != NULL)
     concord_case_record_clear (self->record);
+  show_agreement (self);
   update_actions (self);
 }
 

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "concord-positions-view.h"
 #include "concord-session-record.h"
@@ -72,7 +73,6 @@ columns_side_by_side (GtkWidget **children,
       int min = 0;
 
       gtk_widget_measure (children[i], GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
-      if (g_getenv ("REVIEW_DEBUG")) g_printerr ("child %u min %d half %d\n", i, min, half);
       if (min > half)
         return FALSE;
     }
@@ -344,10 +344,12 @@ text_row_new (const char *heading,
               const char *text,
               GtkWidget **box_out)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
+  /* A preferences row, or the group would put it outside its list. */
+  GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *label;
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_margin_top (box, 10);
@@ -525,7 +527,6 @@ create_comment_popover_cb (GtkMenuButton *menu_button,
   gtk_widget_set_halign (add, GTK_ALIGN_END);
   gtk_widget_set_sensitive (add, FALSE);
   gtk_widget_add_css_class (add, "suggested-action");
-  gtk_widget_set_tooltip_text (add, _("Ctrl+Enter"));
   gtk_box_append (GTK_BOX (box), add);
 
   gtk_popover_set_child (GTK_POPOVER (popover), box);
@@ -554,8 +555,10 @@ comment_button_new (ConcordReviewPane *self,
 {
   GtkWidget *button = gtk_menu_button_new ();
 
-  /* Translators: a button on a clause of the agreement: the lawyer writes a comment on it */
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Comment…"));
+  /* A label child, not a label: the arrow would say it opens a menu. */
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button),
+                             /* Translators: a button on a clause of the agreement: the lawyer writes a comment on it */
+                             gtk_label_new (_("Comment…")));
   gtk_widget_set_name (button, "comment-button");
   gtk_widget_set_valign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "flat");
@@ -698,6 +701,9 @@ citation_widget_new (ConcordReviewPane     *self,
   expander = gtk_expander_new (NULL);
   label = wrapped_label (reference, "citation");
   gtk_widget_add_css_class (label, "heading");
+  /* Wide enough to say the whole reference on one line when there is room. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_expander_set_label_widget (GTK_EXPANDER (expander), label);
   text = wrapped_label (citation->text, NULL);
   gtk_label_set_selectable (GTK_LABEL (text), TRUE);
@@ -814,11 +820,12 @@ clause_row_new (ConcordReviewPane *self,
                 const char        *text)
 {
   g_autofree char *what = dup_target_label (self, target);
-  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *header = gtk_grid_new ();
   GtkWidget *label;
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_name (row, "clause-row");
@@ -878,6 +885,28 @@ clause_group_new (const char *title)
   return group;
 }
 
+/* A standard clause says "本协议一式{copies}份": the number as the
+ * document will print it. */
+static char *
+dup_field_text (ConcordReviewPane *self,
+                const char        *text)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *number = NULL;
+  g_auto(GStrv) pieces = NULL;
+
+  if (strstr (text, "{copies}") == NULL)
+    return g_strdup (text);
+  /* "第四条" → "四": the Chinese numeral the statute labels use. */
+  label = concord_statute_number_label (self->agreement->copies);
+  if (label != NULL && g_str_has_prefix (label, "第") && g_str_has_suffix (label, "条"))
+    number = g_strndup (label + strlen ("第"), strlen (label) - strlen ("第") - strlen ("条"));
+  else
+    number = g_strdup_printf ("%d", self->agreement->copies);
+  pieces = g_strsplit (text, "{copies}", -1);
+  return g_strjoinv (number, pieces);
+}
+
 static guint
 add_field_clauses (ConcordReviewPane            *self,
                    GtkWidget                    *group,
@@ -890,11 +919,13 @@ add_field_clauses (ConcordReviewPane            *self,
       const ConcordTemplateField *field = g_ptr_array_index (section->fields, i);
       const char *text = concord_agreement_get_field (self->agreement, field->key);
       g_autofree char *target = NULL;
+      g_autofree char *shown = NULL;
 
       if (concord_text_is_blank (text))
         continue;
       target = g_strconcat ("field:", field->key, NULL);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), clause_row_new (self, target, text));
+      shown = dup_field_text (self, text);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), clause_row_new (self, target, shown));
       n++;
     }
   return n;
@@ -1033,9 +1064,9 @@ show_clauses (ConcordReviewPane *self)
         {
           const char *k = g_ptr_array_index (keys, i);
           g_autofree char *target = g_strconcat ("field:", k, NULL);
+          g_autofree char *shown = dup_field_text (self, concord_agreement_get_field (self->agreement, k));
 
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                     clause_row_new (self, target, concord_agreement_get_field (self->agreement, k)));
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), clause_row_new (self, target, shown));
         }
       append_group (self, group, keys->len);
       group = clause_group_new (NULL);

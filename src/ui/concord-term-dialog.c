@@ -15,6 +15,7 @@
 
 #include "concord-money.h"
 #include "concord-validate.h"
+#include "concord-resources.h"
 #include "concord-ui-util.h"
 #include "concord-term-dialog.h"
 
@@ -31,6 +32,10 @@ struct _ConcordTermDialog
   ConcordAgreement       *agreement;  /* a copy, for the parties' names */
   char                   *term_id;    /* of the term changed, or NULL */
 
+  GtkScrolledWindow      *scroller;
+  GtkWidget              *reveal;     /* weak: to scroll into view */
+  guint                   reveal_tick;
+  guint                   reveal_frames;
   GtkLabel               *error_label;
   AdwComboRow            *kind_row;
   GtkStack               *kind_stack;
@@ -414,6 +419,46 @@ clear_errors (ConcordTermDialog *self)
   concord_ui_set_field_error (self->act_frame, self->act_error, NULL);
 }
 
+/* Scrolls so that self->reveal (an error under its field) is in view,
+ * once it has its place: tick callbacks run before the frame's layout,
+ * so the message shown now has its place at the second tick. */
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  ConcordTermDialog *self = CONCORD_TERM_DIALOG (widget);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (++self->reveal_frames < 2)
+    return G_SOURCE_CONTINUE;
+  self->reveal_tick = 0;
+  if (self->reveal == NULL || content == NULL ||
+      !gtk_widget_compute_bounds (self->reveal, content, &bounds))
+    return G_SOURCE_REMOVE;
+
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y + bounds.size.height + 12 > value + page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height + 12 - page);
+  else if (bounds.origin.y < value)
+    gtk_adjustment_set_value (adjustment, MAX (0, bounds.origin.y - 12));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reveal_later (ConcordTermDialog *self,
+              GtkWidget         *widget)
+{
+  g_set_weak_pointer (&self->reveal, widget);
+  self->reveal_frames = 0;
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb, NULL, NULL);
+}
+
 /* Callbacks */
 
 static void
@@ -519,6 +564,12 @@ method_action (GtkWidget  *widget,
 static void
 concord_term_dialog_dispose (GObject *object)
 {
+  ConcordTermDialog *self = CONCORD_TERM_DIALOG (object);
+
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+  self->reveal_tick = 0;
+  g_clear_weak_pointer (&self->reveal);
   gtk_widget_dispose_template (GTK_WIDGET (object), CONCORD_TYPE_TERM_DIALOG);
 
   G_OBJECT_CLASS (concord_term_dialog_parent_class)->dispose (object);
@@ -554,7 +605,13 @@ concord_term_dialog_class_init (ConcordTermDialogClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 
+  /* The resources live in a static library: referring to them keeps them
+   * linked into every program that shows this widget. */
+  if (concord_get_resource () == NULL)
+    g_critical ("The interface resources are missing");
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/concord/Concord/ui/concord-term-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConcordTermDialog, scroller);
   gtk_widget_class_bind_template_child (widget_class, ConcordTermDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, ConcordTermDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, ConcordTermDialog, kind_stack);
@@ -789,6 +846,9 @@ fail_at (GtkWidget  *widget,
     {
       g_set_error_literal (first_error, CONCORD_ERROR, CONCORD_ERROR_INVALID, message);
       *first_widget = widget;
+      /* The message is under the field: both are to be seen. */
+      if (label != NULL)
+        g_object_set_data (G_OBJECT (widget), "error-label", label);
     }
 }
 
@@ -801,6 +861,7 @@ check_instalments (ConcordTermDialog *self,
   g_autofree char *previous_date = NULL;
   g_autoptr(GString) messages = g_string_new (NULL);
   GtkWidget *first_here = NULL;
+  GtkWidget *last_amount = NULL;
   gint64 sum = 0;
   guint n = 0, given = 0;
   gboolean rows_ok = TRUE;
@@ -826,6 +887,7 @@ check_instalments (ConcordTermDialog *self,
       if (date_text == NULL && concord_text_is_blank (amount_text))
         continue;
       given++;
+      last_amount = amount_entry;
 
       if (date_text == NULL)
         {
@@ -902,17 +964,22 @@ check_instalments (ConcordTermDialog *self,
        * amount of the term; both are amounts like ¥50,000.00 */
       g_string_printf (messages, _("The instalments add up to %s, not the amount of %s."),
                        sum_text, amount_text);
+      /* The last amount is where the difference is usually made up. */
+      first_here = last_amount;
       rows_ok = FALSE;
     }
 
   if (!rows_ok)
     {
-      GtkWidget *focus = first_here;
-
       fail_at (GTK_WIDGET (self->instalments_list), self->instalments_error, messages->str,
                first_widget, first_error);
-      if (focus != NULL && *first_widget == GTK_WIDGET (self->instalments_list))
-        *first_widget = focus;
+      /* The keyboard goes to the entry to correct, the message stays
+       * under the list. */
+      if (first_here != NULL && *first_widget == GTK_WIDGET (self->instalments_list))
+        {
+          *first_widget = first_here;
+          g_object_set_data (G_OBJECT (first_here), "error-label", self->instalments_error);
+        }
     }
 }
 
@@ -991,9 +1058,13 @@ concord_term_dialog_save (ConcordTermDialog *self,
 
   if (first_error != NULL)
     {
+      GtkWidget *label = g_object_get_data (G_OBJECT (first_widget), "error-label");
+
       if (first_widget == self->act_frame)
         first_widget = GTK_WIDGET (self->act_view);
       gtk_widget_grab_focus (first_widget);
+      if (label != NULL)
+        reveal_later (self, label);
       g_propagate_error (error, g_steal_pointer (&first_error));
       return FALSE;
     }

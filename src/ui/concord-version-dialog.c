@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "concord-resources.h"
 #include "concord-ui-util.h"
 #include "concord-version-dialog.h"
 
@@ -69,6 +70,7 @@ format_saved_at (const char *saved_at)
   local = g_date_time_to_local (utc);
   /* Translators: when a version of the agreement was saved, as
    * g_date_time_format() writes it; zh_CN: "%-m月%-d日 %H:%M" */
+  /* xgettext:no-c-format */
   return g_date_time_format (local, C_("version saved at", "%b %-d, %H:%M"));
 }
 
@@ -336,6 +338,11 @@ concord_version_dialog_class_init (ConcordVersionDialogClass *klass)
 
   object_class->dispose = concord_version_dialog_dispose;
   object_class->finalize = concord_version_dialog_finalize;
+
+  /* The resources live in a static library: referring to them keeps them
+   * linked into every program that shows this widget. */
+  if (concord_get_resource () == NULL)
+    g_critical ("The interface resources are missing");
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/concord/Concord/ui/concord-version-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, ConcordVersionDialog, before_dropdown);

@@ -3,14 +3,22 @@
  * each side (caucus notes, positions, a legal point), a face-to-face
  * session that turns privacy mode on, the claim of 130,000 yuan coming
  * down until the offers meet it; and a walk over every window proving
- * that privacy mode shows nothing confidential. Runs under Xvfb.
+ * that privacy mode shows nothing confidential. Then the agreements of
+ * scenario 1 (people's mediation) and scenario 3 (police mediation) from
+ * drafting to approval: the completeness check refusing, each problem
+ * leading to its place, review, sent back, fixed, approved. Runs under
+ * Xvfb.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include "concord-agreement-editor.h"
 #include "concord-case-view.h"
+#include "concord-intake-dialog-private.h"
 #include "concord-position-dialog.h"
+#include "concord-review-pane.h"
+#include "concord-term-dialog.h"
 #include "concord-session-window.h"
 #include "concord-window.h"
 #include "test-fixtures.h"
@@ -335,6 +343,396 @@ test_repeat_dispute (Desk         *d,
   g_assert_cmpint (concord_case_view_get_case_id (CONCORD_CASE_VIEW (d->view)), ==, d->c->id);
 }
 
+/* The agreement */
+
+/* The widget named @name under @root, or NULL: the editor names its fields
+ * "field:KEY" and its problem rows by their target. */
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+shown_editor (Desk *d)
+{
+  GtkWidget *editor = find_first (d->view, CONCORD_TYPE_AGREEMENT_EDITOR);
+
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_get_mapped (editor));
+  return editor;
+}
+
+/* The targets of the problems the editor lists, in order. */
+static GPtrArray *
+listed_problems (Desk *d)
+{
+  GtkWidget *group = template_child (shown_editor (d), "check_group");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GPtrArray *targets = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (gtk_widget_get_mapped (group));
+  collect (group, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      const char *name = gtk_widget_get_name (row);
+
+      /* Rows without a target keep their type's name. */
+      if (gtk_widget_get_mapped (row) && g_ascii_islower (name[0]) && !g_str_equal (name, "check-ok"))
+        g_ptr_array_add (targets, g_strdup (name));
+    }
+  return targets;
+}
+
+static gboolean
+listed (GPtrArray  *targets,
+        const char *target)
+{
+  for (guint i = 0; i < targets->len; i++)
+    if (g_str_equal (g_ptr_array_index (targets, i), target))
+      return TRUE;
+  return FALSE;
+}
+
+/* Sends the agreement on with the case's main button and expects the
+ * completeness check to refuse it: the message is closed, the stage
+ * unchanged, and the editor's list of problems returned. */
+static GPtrArray *
+send_refused (Desk       *d,
+              const char *label)
+{
+  GtkWidget *button = find_shown_button (d->view, label);
+  AdwMessageDialog *message;
+  ConcordStage before = stage_now (d);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  settle ();
+  message = find_message_dialog ();
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "not complete"));
+  answer (message, "close");
+  g_assert_cmpint (stage_now (d), ==, before);
+  return listed_problems (d);
+}
+
+/* Activates the problem row of @target: it leads to its place. */
+static void
+activate_problem (Desk       *d,
+                  const char *target)
+{
+  GtkWidget *row = find_named (template_child (shown_editor (d), "check_group"), target);
+
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  settle ();
+}
+
+/* Types @text into the editor's field @key after following its problem,
+ * which must put the focus there. */
+static void
+fill_problem_field (Desk       *d,
+                    const char *key,
+                    const char *text)
+{
+  g_autofree char *target = g_strconcat ("field:", key, NULL);
+  GtkWidget *field;
+  GtkWidget *focus;
+
+  activate_problem (d, target);
+  field = find_named (template_child (shown_editor (d), "sections_box"), target);
+  g_assert_nonnull (field);
+  focus = gtk_root_get_focus (GTK_ROOT (d->window));
+  g_assert_true (focus == field || (focus != NULL && gtk_widget_is_ancestor (focus, field)));
+  if (GTK_IS_TEXT_VIEW (field))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (field), text);
+  settle ();
+}
+
+/* The term dialog from the editor: @payer pays @payee @amount (as typed)
+ * by bank transfer on @due. */
+static void
+add_money_term (Desk       *d,
+                guint       payer,
+                guint       payee,
+                const char *amount,
+                const char *due)
+{
+  g_autoptr(GError) error = NULL;
+  ConcordTermDialog *dialog;
+
+  g_signal_emit_by_name (find_shown_button (shown_editor (d), "Add _Money Term…"), "clicked");
+  settle ();
+  dialog = CONCORD_TERM_DIALOG (wait_for_toplevel (CONCORD_TYPE_TERM_DIALOG, NULL));
+  g_assert_nonnull (dialog);
+  adw_combo_row_set_selected (template_child (dialog, "payer_row"), payer);
+  adw_combo_row_set_selected (template_child (dialog, "payee_row"), payee);
+  gtk_editable_set_text (template_child (dialog, "amount_row"), amount);
+  gtk_editable_set_text (template_child (dialog, "method_row"), "银行转账");
+  gtk_editable_set_text (template_child (dialog, "due_row"), due);
+  settle ();
+  g_assert_true (concord_term_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  settle ();
+  g_assert_null (find_toplevel (CONCORD_TYPE_TERM_DIALOG));
+}
+
+/* A party's problem opens the case's form at that party: every party is
+ * given an address there and the form saved. */
+static void
+complete_parties_in_form (Desk       *d,
+                          const char *target)
+{
+  g_autoptr(GPtrArray) editors = g_ptr_array_new ();
+  ConcordIntakeDialog *form;
+
+  activate_problem (d, target);
+  form = CONCORD_INTAKE_DIALOG (wait_for_toplevel (CONCORD_TYPE_INTAKE_DIALOG, NULL));
+  g_assert_nonnull (form);
+  settle ();
+  collect (GTK_WIDGET (form), CONCORD_TYPE_PARTY_EDITOR, editors);
+  g_assert_cmpuint (editors->len, >=, 2);
+  for (guint i = 0; i < editors->len; i++)
+    {
+      GtkWidget *address = _concord_party_editor_get_field (g_ptr_array_index (editors, i), "address");
+
+      if (address != NULL && *gtk_editable_get_text (GTK_EDITABLE (address)) == '\0')
+        gtk_editable_set_text (GTK_EDITABLE (address), "东城区青年路18号");
+    }
+  g_signal_emit_by_name (_concord_intake_dialog_get_save_button (form), "clicked");
+  settle ();
+  g_assert_null (find_toplevel (CONCORD_TYPE_INTAKE_DIALOG));
+}
+
+static void
+click_in_pane (Desk       *d,
+               const char *label)
+{
+  GtkWidget *pane = find_first (d->view, CONCORD_TYPE_REVIEW_PANE);
+  GtkWidget *button;
+
+  g_assert_nonnull (pane);
+  g_assert_true (gtk_widget_get_mapped (pane));
+  button = find_shown_button (pane, label);
+  if (button == NULL)
+    g_error ("no button “%s” in the review pane", label);
+  g_signal_emit_by_name (button, "clicked");
+  settle ();
+}
+
+static void
+send_back (Desk       *d,
+           const char *comments)
+{
+  AdwMessageDialog *dialog;
+
+  click_in_pane (d, "Send Back to Drafting…");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_first (GTK_WIDGET (dialog),
+                                                                                 GTK_TYPE_TEXT_VIEW))),
+                            comments, -1);
+  answer (dialog, "send-back");
+  g_assert_null (find_message_dialog ());
+}
+
+/* Scenario 1's agreement at the desk: drafted from the case, refused by
+ * the completeness check, completed through what the check lists, sent to
+ * review, sent back with the lawyer's comments, fixed, approved. */
+static void
+test_fire_agreement (Desk         *d,
+                     gconstpointer data)
+{
+  const char *comments = "责任划分应写明吴某对火灾承担全部责任。";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(ConcordAgreement) approved = NULL;
+  g_autofree char *zhang = NULL;
+  GtkWidget *editor;
+
+  g_assert_true (concord_store_move_stage (d->base.store, d->c->id, CONCORD_STAGE_FACE_TO_FACE, NULL, "wang",
+                                           &error));
+  g_assert_true (concord_store_set_setting (d->base.store, CONCORD_SETTING_COMMITTEE_NAME,
+                                            "东城街道人民调解委员会", "wang", &error));
+  g_assert_true (concord_case_view_reload (CONCORD_CASE_VIEW (d->view), NULL));
+  settle ();
+  click_next (d, "Start Drafting");
+  g_assert_cmpint (stage_now (d), ==, CONCORD_STAGE_DRAFTING);
+
+  /* The draft starts from the case, with the people's mediation form. */
+  editor = shown_editor (d);
+  g_signal_emit_by_name (template_child (editor, "start_button"), "clicked");
+  settle ();
+  g_assert_true (widget_shows (editor, "人民调解协议书"));
+
+  /* Sent as it is, it is refused: what the law asks is listed. */
+  problems = send_refused (d, "Send to Legal Review");
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("problem: %s", (const char *) g_ptr_array_index (problems, i));
+  zhang = g_strdup_printf ("party:%" G_GINT64_FORMAT, ((ConcordParty *) g_ptr_array_index (d->c->parties, 0))->id);
+  g_assert_true (listed (problems, "field:responsibility"));
+  g_assert_true (listed (problems, "terms"));
+  g_assert_true (listed (problems, zhang));
+  g_assert_false (listed (problems, "field:facts"));
+
+  /* Each problem leads to its place. */
+  fill_problem_field (d, "responsibility", "吴某用电不慎引发火灾，对张某、李某的损失承担赔偿责任。");
+  complete_parties_in_form (d, zhang);
+  add_money_term (d, 2, 0, "6万", "2026-12-31");
+  add_money_term (d, 2, 1, "4万", "2026-12-31");
+  settle ();
+
+  click_next (d, "Send to Legal Review");
+  g_assert_cmpint (stage_now (d), ==, CONCORD_STAGE_REVIEW);
+
+  /* The lawyer sees the terms in the pane and sends it back. */
+  g_assert_true (widget_shows (find_first (d->view, CONCORD_TYPE_REVIEW_PANE), "人民币陆万元整"));
+  send_back (d, comments);
+  g_assert_cmpint (stage_now (d), ==, CONCORD_STAGE_DRAFTING);
+  g_assert_true (shows_label (d->view, comments));
+
+  /* Fixed in the editor, sent again, approved. */
+  editor = shown_editor (d);
+  {
+    GtkWidget *field = find_named (template_child (editor, "sections_box"), "field:responsibility");
+
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)),
+                              "吴某对火灾承担全部责任，赔偿张某、李某的全部损失。", -1);
+    settle ();
+  }
+  click_next (d, "Send to Legal Review");
+  g_assert_cmpint (stage_now (d), ==, CONCORD_STAGE_REVIEW);
+  click_in_pane (d, "Approve for Signing");
+  g_assert_cmpint (stage_now (d), ==, CONCORD_STAGE_SIGNING);
+
+  /* What the store holds. */
+  versions = concord_store_list_agreement_versions (d->base.store, d->c->id, &error);
+  g_assert_no_error (error);
+  /* Sending saves a version each time: refused (1), complete (2), fixed (3). */
+  g_assert_cmpuint (versions->len, ==, 3);
+  reviews = concord_store_list_reviews (d->base.store, d->c->id, &error);
+  g_assert_cmpuint (reviews->len, ==, 2);
+  g_assert_false (((ConcordReview *) g_ptr_array_index (reviews, 0))->approved);
+  g_assert_cmpint (((ConcordReview *) g_ptr_array_index (reviews, 0))->version, ==, 2);
+  g_assert_cmpstr (((ConcordReview *) g_ptr_array_index (reviews, 0))->comment, ==, comments);
+  g_assert_cmpint (((ConcordReview *) g_ptr_array_index (reviews, 1))->version, ==, 3);
+  g_assert_true (((ConcordReview *) g_ptr_array_index (reviews, 1))->approved);
+  g_assert_true (concord_store_agreement_approved (d->base.store, d->c->id));
+  approved = concord_store_load_agreement (d->base.store, d->c->id, 0, &error);
+  g_assert_cmpuint (approved->terms->len, ==, 2);
+  g_assert_cmpint (((ConcordTerm *) g_ptr_array_index (approved->terms, 0))->amount_fen, ==, 6000000);
+  g_assert_cmpstr (concord_agreement_get_field (approved, "responsibility"), ==,
+                   "吴某对火灾承担全部责任，赔偿张某、李某的全部损失。");
+}
+
+/* Scenario 3: a fight at a night-market stall, mediated by the police.
+ * The police form asks what art. 184 asks; the art. 179 checklist not
+ * done at intake holds it back until it is. */
+static void
+test_fight_agreement (Desk         *d,
+                      gconstpointer data)
+{
+  g_autoptr(ConcordCase) fight = concord_case_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  ConcordTeamMember *officer = concord_team_member_new ();
+  ConcordParty *a, *b;
+  guint rounds = 0;
+
+  fight->source = CONCORD_SOURCE_CALL_110;
+  fight->incident_no = g_strdup ("J3702032026111800231");
+  fight->mediation_type = CONCORD_MEDIATION_POLICE;
+  fight->category = g_strdup ("minor_injury");
+  fight->occurred_at = g_strdup ("2026-11-18T15:20:00Z");
+  fight->place = g_strdup ("东城区光明路夜市烧烤摊");
+  fight->facts = g_strdup ("赵某与钱某酒后在夜市烧烤摊发生口角并互殴，均受轻微伤，巡逻队员将二人分开。");
+  a = fixture_party (CONCORD_ROLE_PARTY, "赵某", CONCORD_GENDER_MALE, "37020219900101001", "1990-01-01",
+                     "13805320101", "要求钱某赔偿医疗费");
+  b = fixture_party (CONCORD_ROLE_PARTY, "钱某", CONCORD_GENDER_MALE, "37020219910202003", "1991-02-02",
+                     "13805320102", "要求赵某赔偿医疗费");
+  a->address = g_strdup ("东城区光明路1号");
+  b->address = g_strdup ("东城区光明路2号");
+  g_ptr_array_add (fight->parties, a);
+  g_ptr_array_add (fight->parties, b);
+  officer->name = g_strdup ("徐警官");
+  officer->role = CONCORD_TEAM_OFFICER;
+  g_ptr_array_add (fight->team, officer);
+  concord_store_save_case (d->base.store, fight, "xu", &error);
+  g_assert_no_error (error);
+  g_assert_true (concord_store_set_setting (d->base.store, CONCORD_SETTING_STATION_NAME, "东城派出所", "xu", &error));
+  g_assert_true (concord_store_decide_case (d->base.store, fight->id, TRUE, NULL, "xu", &error));
+  g_assert_true (concord_store_move_stage (d->base.store, fight->id, CONCORD_STAGE_FACE_TO_FACE, NULL, "xu", &error));
+  g_assert_true (concord_store_move_stage (d->base.store, fight->id, CONCORD_STAGE_DRAFTING, NULL, "xu", &error));
+  g_assert_no_error (error);
+  concord_window_show_case (d->window, fight->id);
+  settle ();
+  g_clear_pointer (&d->c, concord_case_unref);
+  d->c = concord_case_ref (fight);
+
+  g_signal_emit_by_name (template_child (shown_editor (d), "start_button"), "clicked");
+  settle ();
+  g_assert_true (widget_shows (shown_editor (d), "治安调解协议书"));
+
+  problems = send_refused (d, "Send to Legal Review");
+  g_assert_true (listed (problems, "case:police-screening"));
+  g_assert_true (listed (problems, "terms"));
+
+  /* Every field the police form still asks for, through its problem. */
+  while (rounds++ < 10)
+    {
+      g_autoptr(GPtrArray) now = listed_problems (d);
+      const char *field = NULL;
+
+      for (guint i = 0; i < now->len && field == NULL; i++)
+        if (g_str_has_prefix (g_ptr_array_index (now, i), "field:"))
+          field = (const char *) g_ptr_array_index (now, i) + strlen ("field:");
+      if (field == NULL)
+        break;
+      fill_problem_field (d, field, "双方酒后因琐事发生口角，继而互相推搡厮打，均受轻微伤。");
+    }
+  add_money_term (d, 1, 0, "2000", "2026-11-30");
+
+  /* The art. 179 checklist: its problem opens the case's form there. */
+  activate_problem (d, "case:police-screening");
+  {
+    ConcordIntakeDialog *form = CONCORD_INTAKE_DIALOG (wait_for_toplevel (CONCORD_TYPE_INTAKE_DIALOG, NULL));
+
+    g_assert_nonnull (form);
+    settle ();
+    gtk_switch_set_active (GTK_SWITCH (_concord_intake_dialog_get_screened_switch (form)), TRUE);
+    g_signal_emit_by_name (_concord_intake_dialog_get_save_button (form), "clicked");
+    settle ();
+    g_assert_null (find_toplevel (CONCORD_TYPE_INTAKE_DIALOG));
+  }
+
+  click_next (d, "Send to Legal Review");
+  g_assert_cmpint (stage_now (d), ==, CONCORD_STAGE_REVIEW);
+  click_in_pane (d, "Approve for Signing");
+  g_assert_cmpint (stage_now (d), ==, CONCORD_STAGE_SIGNING);
+  g_assert_true (concord_store_agreement_approved (d->base.store, fight->id));
+  {
+    g_autoptr(ConcordAgreement) approved = concord_store_load_agreement (d->base.store, fight->id, 0, &error);
+
+    g_assert_cmpstr (approved->template_id, ==, "police-mediation");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,5 +744,9 @@ main (int   argc,
               desk_set_up, test_fire_case_to_drafting, desk_tear_down);
   g_test_add ("/ui/scenarios/repeat-dispute", Desk, NULL,
               desk_set_up, test_repeat_dispute, desk_tear_down);
+  g_test_add ("/ui/scenarios/fire-agreement", Desk, NULL,
+              desk_set_up, test_fire_agreement, desk_tear_down);
+  g_test_add ("/ui/scenarios/fight-agreement", Desk, NULL,
+              desk_set_up, test_fight_agreement, desk_tear_down);
   return g_test_run ();
 }

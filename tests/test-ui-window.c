@@ -17,6 +17,7 @@
 #include "concord-intake-dialog-private.h"
 #include "concord-preferences-window.h"
 #include "concord-review-pane.h"
+#include "concord-statute-library.h"
 #include "concord-stage-path.h"
 #include "concord-ui-util.h"
 #include "concord-window.h"
@@ -1376,6 +1377,32 @@ test_quit_keeps_intake (Fixture       *f,
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 }
 
+static gboolean
+library_shows_1165 (gpointer library)
+{
+  return widget_shows (library, "第一千一百六十五条");
+}
+
+/* The statute library from the menu or Ctrl+L, for the case shown. */
+static void
+test_statute_library (WindowFixture *f,
+                      gconstpointer  data)
+{
+  GtkWindow *library;
+
+  concord_window_show_case (f->window, f->fire_id);
+  settle ();
+  g_assert_null (find_toplevel (CONCORD_TYPE_STATUTE_LIBRARY));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.statutes", NULL));
+  library = wait_for_toplevel (CONCORD_TYPE_STATUTE_LIBRARY, NULL);
+  g_assert_nonnull (library);
+  g_assert_true (gtk_window_get_transient_for (library) == GTK_WINDOW (f->window));
+  concord_statute_library_search (CONCORD_STATUTE_LIBRARY (library), "1165");
+  g_assert_true (wait_for (library_shows_1165, library));
+  gtk_window_destroy (library);
+  settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1396,6 +1423,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/stage-path", test_stage_path_compute);
   g_test_add ("/ui/window/empty", WindowFixture, GINT_TO_POINTER (TRUE),
               window_set_up, test_empty, window_tear_down);
+  g_test_add ("/ui/window/statute-library", WindowFixture, GINT_TO_POINTER (FALSE),
+              window_set_up, test_statute_library, window_tear_down);
   g_test_add ("/ui/window/list-and-search", WindowFixture, GINT_TO_POINTER (FALSE),
               window_set_up, test_list_and_search, window_tear_down);
   g_test_add ("/ui/window/open-and-accept", WindowFixture, GINT_TO_POINTER (FALSE),

@@ -14,6 +14,7 @@
 #include "concord-resources.h"
 #include "concord-ui-util.h"
 #include "concord-window.h"
+#include "concord-statute-library.h"
 
 struct _ConcordWindow
 {
@@ -443,6 +444,20 @@ new_case_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The statute library; with a case shown, articles can be cited for it. */
+static void
+statutes_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ConcordWindow *self = CONCORD_WINDOW (widget);
+  ConcordStatuteLibrary *library;
+
+  library = concord_statute_library_new (self->context, concord_case_view_get_case_id (self->case_view), NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (library), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (library));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -726,11 +741,13 @@ concord_window_class_init (ConcordWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.statutes", NULL, statutes_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.statutes", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, case_shortcut_cb, "s", "case.edit");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, case_shortcut_cb,
                                 "s", "case.start-session");

@@ -29,6 +29,100 @@ gboolean  _concord_sqlite_migrate (sqlite3 *db,
                                    int      target,
                                    GError **error);
 
+/* Statements: helpers the backend's files share. */
+
+typedef sqlite3_stmt Stmt;
+static inline void
+stmt_finalize (Stmt *stmt)
+{
+  sqlite3_finalize (stmt);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Stmt, stmt_finalize)
+
+/* Statements with fixed SQL are prepared once per connection and kept
+ * (prepare_cached()): preparing is a good part of the cost of a small
+ * write. A cached statement is reset when it is handed out and when its
+ * holder's scope ends, never finalized by its holder. */
+typedef sqlite3_stmt CachedStmt;
+static inline void
+cached_stmt_release (CachedStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_release)
+
+static inline sqlite3_stmt *
+prepare_cached (sqlite3    *db,
+                GHashTable *cache,
+                const char *sql,
+                GError    **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (cache, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _concord_sqlite_set_error (db, rc, "prepare", error);
+      return NULL;
+    }
+  g_hash_table_insert (cache, g_strdup (sql), stmt);
+  return stmt;
+}
+
+/* Binds @text, or NULL for NULL. */
+static inline void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static inline char *
+column_dup (sqlite3_stmt *stmt,
+            int           index)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, index);
+
+  return text ? g_strdup ((const char *) text) : NULL;
+}
+
+static inline const char *
+column_str (sqlite3_stmt *stmt,
+            int           index)
+{
+  return (const char *) sqlite3_column_text (stmt, index);
+}
+
+/* Runs a statement that returns no rows. */
+static inline gboolean
+step_done (sqlite3      *db,
+           sqlite3_stmt *stmt,
+           const char   *what,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _concord_sqlite_set_error (db, rc, what, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* A cache of prepared statements for one connection (SQL → statement). */
 GHashTable *_concord_sqlite_statement_cache_new (void);
 

@@ -109,26 +109,6 @@ prepare (sqlite3    *db,
   return stmt;
 }
 
-typedef sqlite3_stmt Stmt;
-static void
-stmt_finalize (Stmt *stmt)
-{
-  sqlite3_finalize (stmt);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Stmt, stmt_finalize)
-
-/* Statements with fixed SQL are prepared once per connection and kept:
- * preparing is a good part of the cost of a small write. A cached
- * statement is reset when it is handed out and when its holder's scope
- * ends, never finalized by its holder. */
-typedef sqlite3_stmt CachedStmt;
-static void
-cached_stmt_release (CachedStmt *stmt)
-{
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_release)
 
 GHashTable *
 _concord_sqlite_statement_cache_new (void)
@@ -136,77 +116,9 @@ _concord_sqlite_statement_cache_new (void)
   return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) stmt_finalize);
 }
 
-static sqlite3_stmt *
-prepare_cached (sqlite3    *db,
-                GHashTable *cache,
-                const char *sql,
-                GError    **error)
-{
-  sqlite3_stmt *stmt = g_hash_table_lookup (cache, sql);
-  int rc;
-
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-
-  rc = sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _concord_sqlite_set_error (db, rc, "prepare", error);
-      return NULL;
-    }
-  g_hash_table_insert (cache, g_strdup (sql), stmt);
-  return stmt;
-}
 
 #define cached(self, sql, error) prepare_cached ((self)->db, (self)->statements, (sql), (error))
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           index)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, index);
-
-  return text ? g_strdup ((const char *) text) : NULL;
-}
-
-static const char *
-column_str (sqlite3_stmt *stmt,
-            int           index)
-{
-  return (const char *) sqlite3_column_text (stmt, index);
-}
-
-/* Runs a statement that returns no rows. */
-static gboolean
-step_done (sqlite3      *db,
-           sqlite3_stmt *stmt,
-           const char   *what,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      _concord_sqlite_set_error (db, rc, what, error);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 static int
 code_or (int value,

@@ -931,3 +931,44 @@ concord_positions_view_get_n_rows (ConcordPositionsView *self)
   g_return_val_if_fail (CONCORD_IS_POSITIONS_VIEW (self), 0);
   return self->shown->len;
 }
+
+void
+concord_positions_view_show_in_group (ConcordPositionsView *self,
+                                      AdwPreferencesGroup  *group,
+                                      const ConcordCase    *c,
+                                      GPtrArray            *sessions,
+                                      GPtrArray            *positions,
+                                      gboolean              privacy)
+{
+  guint n = positions != NULL ? positions->len : 0;
+  guint hidden = 0;
+
+  g_return_if_fail (CONCORD_IS_POSITIONS_VIEW (self));
+  g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
+
+  gtk_widget_set_visible (GTK_WIDGET (group), n > 0);
+  adw_preferences_group_set_description (group, NULL);
+  if (n == 0)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ConcordPosition *p = g_ptr_array_index (positions, i);
+
+      for (guint k = 0; sessions != NULL && k < sessions->len; k++)
+        {
+          const ConcordSession *s = g_ptr_array_index (sessions, k);
+
+          if (s->id == p->session_id)
+            {
+              if (!concord_privacy_shows_session_content (s, privacy))
+                hidden++;
+              break;
+            }
+        }
+    }
+  concord_positions_view_set_positions (self, c, sessions, positions, privacy);
+  gtk_widget_set_visible (GTK_WIDGET (self), hidden < n);
+  if (hidden > 0)
+    adw_preferences_group_set_description (group, _("Positions taken back-to-back are hidden in privacy mode."));
+}

@@ -29,6 +29,17 @@ void        concord_positions_view_set_positions (ConcordPositionsView *self,
                                                   GPtrArray            *positions,
                                                   gboolean              privacy);
 
+/* Shows the positions as concord_positions_view_set_positions() does, in
+ * @group (the view's parent group): the group is hidden when there are no
+ * positions, the view when privacy hides all of them, and the group's
+ * description says when privacy hides some. */
+void        concord_positions_view_show_in_group (ConcordPositionsView *self,
+                                                  AdwPreferencesGroup  *group,
+                                                  const ConcordCase    *c,
+                                                  GPtrArray            *sessions,
+                                                  GPtrArray            *positions,
+                                                  gboolean              privacy);
+
 /* What is shown, for tests: the gap sentence ("The sides are ¥30,000.00
  * apart" in the interface language; NULL when no gap can be told) and
  * the number of rows of the table. */

@@ -1204,29 +1204,8 @@ session_of (ConcordReviewPane *self,
 static void
 show_positions (ConcordReviewPane *self)
 {
-  gboolean privacy = privacy_on (self);
-  guint n = self->positions != NULL ? self->positions->len : 0;
-  guint hidden = 0;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->positions_group), n > 0);
-  adw_preferences_group_set_description (self->positions_group, NULL);
-  if (n == 0)
-    return;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const ConcordPosition *p = g_ptr_array_index (self->positions, i);
-      const ConcordSession *s = session_of (self, p->session_id, NULL);
-
-      if (s != NULL && !concord_privacy_shows_session_content (s, privacy))
-        hidden++;
-    }
-  concord_positions_view_set_positions (CONCORD_POSITIONS_VIEW (self->positions_view),
-                                        self->c, self->sessions, self->positions, privacy);
-  gtk_widget_set_visible (self->positions_view, hidden < n);
-  if (hidden > 0)
-    adw_preferences_group_set_description (self->positions_group,
-                                           _("Positions taken back-to-back are hidden in privacy mode."));
+  concord_positions_view_show_in_group (CONCORD_POSITIONS_VIEW (self->positions_view), self->positions_group,
+                                        self->c, self->sessions, self->positions, privacy_on (self));
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "concord-core.h"
+#include "concord-sqlite-store.h"
 #include "test-fixtures.h"
 
 static ConcordCase *
@@ -415,6 +416,116 @@ test_police_screening (Fixture      *f,
   g_assert_no_error (error);
 }
 
+/* What the version says is what is checked and approved: a change of a
+ * party's particulars in the case holds the old version back; content
+ * that could not be read back is refused; the lawyer decides on the
+ * version read; comments and citations have their time. */
+static void
+test_guards (Fixture      *f,
+             gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConcordCase) c = drafting_fire_case (f);
+  g_autoptr(ConcordAgreement) complete = fixture_complete_agreement (f->store, c->id, "mediator");
+  g_autoptr(ConcordAgreement) bad = concord_agreement_copy (complete);
+  g_autoptr(ConcordCase) loaded = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  ConcordParty *zhang;
+  gint64 first_id = complete->id;
+  gint64 citation;
+
+  /* Too many copies to read back: refused, the latest version intact. */
+  bad->copies = 5000;
+  g_assert_false (concord_store_save_agreement (f->store, bad, "mediator", &error));
+  g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (concord_store_save_agreement_draft (f->store, bad, &error));
+  g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autoptr(ConcordAgreement) latest = concord_store_load_agreement (f->store, c->id, 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (latest->id, ==, first_id);
+  }
+
+  /* Zhang moves house after the version was saved. */
+  loaded = concord_store_load_case (f->store, c->id, &error);
+  zhang = g_ptr_array_index (loaded->parties, 0);
+  g_free (zhang->address);
+  zhang->address = g_strdup ("东城区新华路9号");
+  g_assert_true (concord_store_save_case (f->store, loaded, "mediator", &error));
+  g_assert_false (concord_store_submit_agreement (f->store, c->id, "mediator", &error));
+  g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (concord_store_save_agreement (f->store, complete, "mediator", &error));
+  g_assert_cmpint (complete->version, ==, 2);
+  g_assert_nonnull (strstr (((ConcordAgreementParty *) g_ptr_array_index (complete->parties, 0))->particulars,
+                            "新华路9号"));
+
+  /* No comments and no decisions before review. */
+  g_assert_cmpint (concord_store_add_review_comment (f->store, c->id, NULL, "早了", "lawyer", &error), ==, 0);
+  g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE);
+  g_clear_error (&error);
+  g_assert_true (concord_store_submit_agreement (f->store, c->id, "mediator", &error));
+  g_assert_no_error (error);
+
+  /* The lawyer read version 1's id: refused; version 2's: approved. */
+  g_assert_false (concord_store_review_version (f->store, c->id, first_id, TRUE, NULL, "lawyer", &error));
+  g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE);
+  g_clear_error (&error);
+  found = concord_store_search_statutes (f->store, "1165", 5, &error);
+  citation = concord_store_add_citation (f->store, c->id, ((ConcordStatute *) g_ptr_array_index (found, 0))->id,
+                                         NULL, NULL, "lawyer", &error);
+  g_assert_cmpint (citation, >, 0);
+  g_assert_true (concord_store_review_version (f->store, c->id, complete->id, TRUE, NULL, "lawyer", &error));
+  g_assert_no_error (error);
+
+  /* Approved: the legal basis stays as it was approved. */
+  g_assert_cmpint (concord_store_add_review_comment (f->store, c->id, NULL, "晚了", "lawyer", &error), ==, 0);
+  g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE);
+  g_clear_error (&error);
+  g_assert_false (concord_store_remove_citation (f->store, citation, "lawyer", &error));
+  g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE);
+  g_clear_error (&error);
+  g_assert_cmpint (concord_store_add_citation (f->store, c->id, ((ConcordStatute *) g_ptr_array_index (found, 0))->id,
+                                               NULL, NULL, "lawyer", &error), ==, 0);
+  g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE);
+}
+
+/* An agreement sent straight to signing while review was not required
+ * stays printable when the station requires review again. */
+static void
+test_review_switched_on_later (Fixture      *f,
+                               gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConcordCase) c = drafting_fire_case (f);
+
+  g_assert_true (fixture_move (f->store, c->id, CONCORD_STAGE_SIGNING, NULL, "mediator", &error));
+  g_assert_no_error (error);
+  g_assert_true (concord_store_review_required (f->store));
+  g_assert_true (concord_store_agreement_approved (f->store, c->id));
+}
+
+/* A case sent to review before agreements were kept (schema 5) has no
+ * version: it can go back to drafting. */
+static void
+test_review_without_version (Fixture      *f,
+                             gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConcordCase) c = drafting_fire_case (f);
+  g_autoptr(ConcordCase) loaded = NULL;
+  g_autofree char *sql = g_strdup_printf ("UPDATE cases SET stage = 'review' WHERE id = %" G_GINT64_FORMAT, c->id);
+
+  g_assert_true (_concord_sqlite_store_exec (CONCORD_SQLITE_STORE (f->store), sql, &error));
+  g_assert_true (concord_store_move_stage (f->store, c->id, CONCORD_STAGE_DRAFTING, "补录协议", "mediator", &error));
+  g_assert_no_error (error);
+  loaded = concord_store_load_case (f->store, c->id, NULL);
+  g_assert_cmpint (loaded->stage, ==, CONCORD_STAGE_DRAFTING);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,5 +542,8 @@ main (int   argc,
   ADD ("/agreement-store/review-not-required", test_review_not_required);
   ADD ("/agreement-store/citations", test_citations);
   ADD ("/agreement-store/police-screening", test_police_screening);
+  ADD ("/agreement-store/guards", test_guards);
+  ADD ("/agreement-store/review-switched-on-later", test_review_switched_on_later);
+  ADD ("/agreement-store/review-without-version", test_review_without_version);
   return g_test_run ();
 }

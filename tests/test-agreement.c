@@ -118,7 +118,17 @@ fire_source (void)
   source->today = g_strdup ("2026-11-10");
   source->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_session_unref);
   source->positions = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_position_free);
-  /* Over three back-to-back rounds Zhang's demand falls; Li asks a fixed
+  ConcordSession *joint = concord_session_new ();
+  ConcordSession *caucus = concord_session_new ();
+  ConcordPosition *secret;
+
+  joint->id = 1;
+  joint->kind = CONCORD_SESSION_FACE_TO_FACE;
+  caucus->id = 2;
+  caucus->kind = CONCORD_SESSION_BACK_TO_BACK;
+  g_ptr_array_add (source->sessions, joint);
+  g_ptr_array_add (source->sessions, caucus);
+  /* Over three face-to-face rounds Zhang's demand falls; Li asks a fixed
    * sum; Wu offers more each time (offers are not claims). */
   g_ptr_array_add (source->positions, position (ZHANG, CONCORD_POSITION_DEMAND, 13000000, NULL));
   g_ptr_array_add (source->positions, position (WU, CONCORD_POSITION_OFFER, 2000000, NULL));
@@ -127,6 +137,12 @@ fire_source (void)
   g_ptr_array_add (source->positions, position (WU, CONCORD_POSITION_OFFER, 5000000, NULL));
   g_ptr_array_add (source->positions, position (ZHANG, CONCORD_POSITION_DEMAND, 6000000, NULL));
   g_ptr_array_add (source->positions, position (WU, CONCORD_POSITION_OFFER, 9000000, NULL));
+  for (guint i = 0; i < source->positions->len; i++)
+    ((ConcordPosition *) g_ptr_array_index (source->positions, i))->session_id = joint->id;
+  /* What Zhang told the mediator alone never goes into the agreement. */
+  secret = position (ZHANG, CONCORD_POSITION_DEMAND, 4500000, "私下底线");
+  secret->session_id = caucus->id;
+  g_ptr_array_add (source->positions, secret);
   return source;
 }
 
@@ -194,7 +210,7 @@ test_draft_people (void)
   g_assert_cmpstr (concord_agreement_get_field (draft, "default"), ==,
                    concord_template_find_field (template, "default")->default_text);
   g_assert_cmpstr (concord_agreement_get_field (draft, "closing"), ==,
-                   "本协议履行完毕后，各方当事人就本纠纷再无其他争议。");
+                   "本协议履行完毕后，各方当事人就本纠纷再无其他争议。本协议所称“某日前”，均包括该日。");
   g_assert_nonnull (strstr (concord_agreement_get_field (draft, "effect"), "本协议一式{copies}份"));
   g_assert_nonnull (concord_agreement_get_field (draft, "confirmation"));
 }
@@ -283,14 +299,15 @@ test_draft_police (void)
     g_assert_cmpstr (concord_agreement_get_field (again, "occurred-at"), ==, "2026年11月16日21时45分");
   }
 
-  /* What the police form still needs: cause, result, terms. */
+  /* What the police form still needs: cause, circumstances, result, terms. */
   problems = concord_agreement_check (draft, template, source);
-  g_assert_cmpuint (problems->len, ==, 3);
+  g_assert_cmpuint (problems->len, ==, 4);
   g_assert_cmpstr (((ConcordAgreementProblem *) g_ptr_array_index (problems, 0))->target, ==, "field:cause");
   g_assert_cmpstr (((ConcordAgreementProblem *) g_ptr_array_index (problems, 0))->message, ==,
                    "“Cause” is not filled in (police rules art. 184)");
-  g_assert_cmpstr (((ConcordAgreementProblem *) g_ptr_array_index (problems, 1))->target, ==, "field:result");
-  g_assert_cmpstr (((ConcordAgreementProblem *) g_ptr_array_index (problems, 2))->target, ==, "terms");
+  g_assert_cmpstr (((ConcordAgreementProblem *) g_ptr_array_index (problems, 1))->target, ==, "field:circumstances");
+  g_assert_cmpstr (((ConcordAgreementProblem *) g_ptr_array_index (problems, 2))->target, ==, "field:result");
+  g_assert_cmpstr (((ConcordAgreementProblem *) g_ptr_array_index (problems, 3))->target, ==, "terms");
 }
 
 /* The completeness check */
@@ -632,6 +649,7 @@ test_check_police (void)
 
   agreement = concord_agreement_new_draft (template, source);
   concord_agreement_set_field (agreement, "cause", "饮酒时因琐事发生口角。");
+  concord_agreement_set_field (agreement, "circumstances", "情节轻微，双方均有过错。");
   concord_agreement_set_field (agreement, "result", "双方均受轻微伤。");
   {
     ConcordTerm *term = concord_agreement_add_term (agreement, concord_term_new (CONCORD_TERM_ACT));
@@ -791,6 +809,18 @@ test_term_text (void)
   act->text = g_strdup ("向张某某赔礼道歉");
   text = concord_agreement_term_text (agreement, act);
   g_assert_cmpstr (text, ==, "吴某某于2026年12月1日前向张某某赔礼道歉。");
+  g_free (text);
+  /* The party it is owed to is named when the words do not say it. */
+  act->counterparty_id = ZHANG;
+  g_free (act->text);
+  act->text = g_strdup ("赔礼道歉");
+  text = concord_agreement_term_text (agreement, act);
+  g_assert_cmpstr (text, ==, "吴某某于2026年12月1日前向张某某赔礼道歉。");
+  g_free (text);
+  g_free (act->text);
+  act->text = g_strdup ("不再在张某某家门前堆放杂物");
+  text = concord_agreement_term_text (agreement, act);
+  g_assert_cmpstr (text, ==, "吴某某于2026年12月1日前不再在张某某家门前堆放杂物。");
   g_free (text);
 
   /* What is missing shows as a blank to fill. */

@@ -1063,6 +1063,9 @@ test_search (Fixture      *f,
   assert_found (f->store, "人民调解法 29", MEDIATION_LAW, 29);
   assert_found (f->store, "治安管理处罚法 第九条", "中华人民共和国治安管理处罚法", 9);
   assert_found (f->store, "侵权责任编 1165", CIVIL_CODE, 1165);
+  /* Words of the article itself narrow a number too. */
+  assert_found (f->store, "借款 667", CIVIL_CODE, 667);
+  assert_found (f->store, "调解协议 29", MEDIATION_LAW, 29);
 
   /* A number alone: that article of every law, by law. */
   nine = search (f->store, "第九条", 0);

@@ -129,7 +129,7 @@ test_police (void)
   assert_field (t, "incident-no", CONCORD_FIELD_LINE, "case.incident-no", FALSE);
   assert_field (t, "cause", CONCORD_FIELD_TEXT, NULL, TRUE);
   assert_field (t, "course", CONCORD_FIELD_TEXT, "case.facts", TRUE);
-  assert_field (t, "circumstances", CONCORD_FIELD_TEXT, NULL, FALSE);
+  assert_field (t, "circumstances", CONCORD_FIELD_TEXT, NULL, TRUE);
   assert_field (t, "result", CONCORD_FIELD_TEXT, NULL, TRUE);
   /* Art. 185: performed, no penalty; not performed, the penalty. */
   assert_field (t, "mediation", CONCORD_FIELD_CLAUSE, NULL, TRUE);

@@ -479,6 +479,7 @@ concord_agreement_copy (const ConcordAgreement *self)
   copy->version = self->version;
   copy->saved_at = g_strdup (self->saved_at);
   copy->saved_by = g_strdup (self->saved_by);
+  copy->submitted = self->submitted;
   copy->copies = self->copies;
   g_hash_table_iter_init (&iter, self->fields);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -1390,6 +1391,23 @@ attendee_words (const ConcordAgreementSource *source)
 }
 
 /* Each party's claims, then its latest demand, one line each. */
+/* A demand made back-to-back is confidential to its party: only what was
+ * said face-to-face may go into the agreement. A position whose session
+ * is not known is left out too. */
+static gboolean
+position_is_open (const ConcordAgreementSource *source,
+                  const ConcordPosition        *position)
+{
+  for (guint i = 0; source->sessions != NULL && i < source->sessions->len; i++)
+    {
+      const ConcordSession *session = g_ptr_array_index (source->sessions, i);
+
+      if (session->id == position->session_id)
+        return concord_privacy_shows_session_content (session, TRUE);
+    }
+  return FALSE;
+}
+
 static char *
 claims_words (const ConcordAgreementSource *source)
 {
@@ -1415,7 +1433,8 @@ claims_words (const ConcordAgreementSource *source)
 
           if (party->id != 0 && position->party_id == party->id
               && position->kind == CONCORD_POSITION_DEMAND
-              && (position->has_amount || !is_blank (position->terms)))
+              && (position->has_amount || !is_blank (position->terms))
+              && position_is_open (source, position))
             latest = position;
         }
       if (latest != NULL)
@@ -1618,6 +1637,8 @@ concord_agreement_term_text (const ConcordAgreement *self,
     {
       g_autofree char *what = is_blank (term->text) ? g_strdup (BLANK) : sentence_body (term->text);
 
+      const char *whom = snapshot_name (self, term->counterparty_id);
+
       g_string_append (out, who);
       if (is_date (term->deadline))
         {
@@ -1631,6 +1652,10 @@ concord_agreement_term_text (const ConcordAgreement *self,
 
           g_string_append (out, deadline);
         }
+      /* To whom it is owed, unless the words already name them
+       * ("向张某赔礼道歉" / "不拍摄郑某家房门"). */
+      if (whom != NULL && strstr (what, whom) == NULL)
+        g_string_append_printf (out, "向%s", whom);
       g_string_append (out, what);
       g_string_append (out, "。");
     }

@@ -93,6 +93,9 @@ typedef struct
   char       *template_id;
   char       *saved_at;     /* UTC ISO-8601, set by the storage */
   char       *saved_by;
+  int         submitted;    /* set by the storage: 0 not sent on, 1 sent to
+                             * legal review, 2 sent straight to signing
+                             * (the station did not require review) */
   GHashTable *fields;       /* key → text; blank fields are absent */
   GPtrArray  *terms;        /* of ConcordTerm, in order */
   int         copies;       /* number of copies to print and sign */

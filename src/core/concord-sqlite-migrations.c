@@ -354,7 +354,7 @@ static const char migration_6_sql[] =
   "  version     INTEGER NOT NULL CHECK (version > 0),"
   "  template    TEXT NOT NULL,"
   "  content     TEXT NOT NULL CHECK (json_valid(content)),"
-  "  submitted   INTEGER NOT NULL DEFAULT 0 CHECK (submitted IN (0, 1)),"
+  "  submitted   INTEGER NOT NULL DEFAULT 0 CHECK (submitted IN (0, 1, 2)),"
   "  saved_at    TEXT NOT NULL,"
   "  saved_by    TEXT NOT NULL,"
   "  UNIQUE (case_id, version)"

@@ -565,7 +565,8 @@ split_number_query (const char  *query,
 }
 
 /* Whether every word of @words (split at spaces and punctuation: "《民法典》")
- * occurs in the article's law or book. */
+ * occurs in the article's law or book, or else in its chapter, section,
+ * tags or text ("借款 667", "调解协议 29"). */
 static gboolean
 law_matches (const ConcordStatute *statute,
              const char           *words)
@@ -586,8 +587,13 @@ law_matches (const ConcordStatute *statute,
         }
       if (word->len > 0)
         {
-          if (strstr (statute->law, word->str) == NULL &&
-              (statute->part == NULL || strstr (statute->part, word->str) == NULL))
+          const char *const places[] = { statute->law, statute->part, statute->chapter, statute->section,
+                                         statute->tags, statute->text };
+          gboolean found = FALSE;
+
+          for (guint i = 0; i < G_N_ELEMENTS (places) && !found; i++)
+            found = places[i] != NULL && strstr (places[i], word->str) != NULL;
+          if (!found)
             return FALSE;
           g_string_truncate (word, 0);
         }

@@ -22,6 +22,7 @@
 #include "concord-validate.h"
 
 static gboolean case_stage (ConcordSqliteStore *self, gint64 case_id, ConcordStage *stage, GError **error);
+static gboolean has_agreement (ConcordSqliteStore *self, gint64 case_id);
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 #define BUSY_TIMEOUT_MS 5000
@@ -1453,9 +1454,12 @@ sqlite_move_stage (ConcordStore *store,
   {
     ConcordStage from;
 
+    /* A case sent to review before agreements were kept here (schema
+     * 5) has no version to decide on: it may go back to drafting. */
     if (to == CONCORD_STAGE_DRAFTING &&
         case_stage (CONCORD_SQLITE_STORE (store), case_id, &from, NULL) &&
-        from == CONCORD_STAGE_REVIEW)
+        from == CONCORD_STAGE_REVIEW &&
+        has_agreement (CONCORD_SQLITE_STORE (store), case_id))
       {
         g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
                      _("Only the lawyer’s review sends an agreement back to drafting, with comments."));
@@ -3398,6 +3402,18 @@ case_stage (ConcordSqliteStore *self,
 }
 
 static gboolean
+has_agreement (ConcordSqliteStore *self,
+               gint64              case_id)
+{
+  g_autoptr(CachedStmt) get = cached (self, "SELECT 1 FROM agreement WHERE case_id = ?1 LIMIT 1", NULL);
+
+  if (get == NULL)
+    return TRUE;
+  sqlite3_bind_int64 (get, 1, case_id);
+  return sqlite3_step (get) != SQLITE_DONE;
+}
+
+static gboolean
 check_drafting (ConcordSqliteStore *self,
                 gint64              case_id,
                 GError            **error)
@@ -3416,7 +3432,29 @@ check_drafting (ConcordSqliteStore *self,
   return TRUE;
 }
 
-/* Reads an agreement row: id, version, content, saved_at, saved_by. */
+/* The canonical content of @agreement, or NULL with CONCORD_ERROR_INVALID
+ * when it could not be read back (an amount out of range, too many copies,
+ * a blank field name…): what is stored must always load. */
+static char *
+agreement_content (const ConcordAgreement *agreement,
+                   GError                **error)
+{
+  g_autofree char *content = concord_agreement_to_json (agreement);
+  g_autoptr(ConcordAgreement) again = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  again = concord_agreement_from_json (content, &local_error);
+  if (again == NULL)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("The agreement cannot be saved: %s"), local_error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&content);
+}
+
+/* Reads an agreement row: id, version, content, saved_at, saved_by,
+ * submitted. */
 static ConcordAgreement *
 agreement_from_row (sqlite3_stmt *stmt,
                     gint64        case_id,
@@ -3437,6 +3475,7 @@ agreement_from_row (sqlite3_stmt *stmt,
   agreement->saved_at = column_dup (stmt, 3);
   g_free (agreement->saved_by);
   agreement->saved_by = column_dup (stmt, 4);
+  agreement->submitted = sqlite3_column_int (stmt, 5);
   return agreement;
 }
 
@@ -3451,12 +3490,12 @@ load_agreement_row (ConcordSqliteStore *self,
 
   if (version > 0)
     get = cached (self,
-                  "SELECT id, version, content, saved_at, saved_by FROM agreement"
+                  "SELECT id, version, content, saved_at, saved_by, submitted FROM agreement"
                   " WHERE case_id = ?1 AND version = ?2",
                   error);
   else
     get = cached (self,
-                  "SELECT id, version, content, saved_at, saved_by FROM agreement"
+                  "SELECT id, version, content, saved_at, saved_by, submitted FROM agreement"
                   " WHERE case_id = ?1 ORDER BY version DESC LIMIT 1",
                   error);
   if (get == NULL)
@@ -3522,7 +3561,9 @@ sqlite_save_agreement (ConcordStore     *store,
   if (c == NULL)
     goto failed;
   concord_agreement_refresh_parties (agreement, c);
-  content = concord_agreement_to_json (agreement);
+  content = agreement_content (agreement, error);
+  if (content == NULL)
+    goto failed;
 
   latest = load_agreement_row (self, agreement->case_id, 0, &local_error);
   if (local_error != NULL)
@@ -3601,7 +3642,7 @@ sqlite_list_agreement_versions (ConcordStore *store,
   int rc;
 
   get = cached (self,
-                "SELECT id, version, content, saved_at, saved_by FROM agreement"
+                "SELECT id, version, content, saved_at, saved_by, submitted FROM agreement"
                 " WHERE case_id = ?1 ORDER BY version",
                 error);
   if (get == NULL)
@@ -3637,7 +3678,9 @@ sqlite_save_agreement_draft (ConcordStore     *store,
     return FALSE;
   if (!check_drafting (self, agreement->case_id, error))
     goto failed;
-  content = concord_agreement_to_json (agreement);
+  content = agreement_content (agreement, error);
+  if (content == NULL)
+    goto failed;
   put = cached (self,
                 "INSERT INTO agreement_draft (case_id, template, content, updated_at) VALUES (?1, ?2, ?3, ?4)"
                 " ON CONFLICT (case_id) DO UPDATE SET template = ?2, content = ?3, updated_at = ?4",
@@ -3731,6 +3774,23 @@ sqlite_submit_agreement (ConcordStore *store,
                    _("The agreement has changes that are not saved as a version yet: save them first."));
       goto failed;
     }
+  /* The version sent must state the parties as the case has them now. */
+  {
+    g_autoptr(ConcordCase) c = load_case_where (self, "id = ?1", case_id, NULL, error);
+    g_autoptr(ConcordAgreement) refreshed = NULL;
+
+    if (c == NULL)
+      goto failed;
+    refreshed = concord_agreement_copy (latest);
+    concord_agreement_refresh_parties (refreshed, c);
+    if (!concord_agreement_same_content (refreshed, latest))
+      {
+        g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                     _("The parties’ particulars have changed in the case since version %d was saved: "
+                       "save a new version first."), latest->version);
+        goto failed;
+      }
+  }
   problems = concord_store_check_agreement (store, case_id, error);
   if (problems == NULL)
     goto failed;
@@ -3745,11 +3805,14 @@ sqlite_submit_agreement (ConcordStore *store,
       goto failed;
     }
 
+  /* submitted: 1 sent to review, 2 sent straight to signing because the
+   * station did not require review (which stays so if it later does). */
   to = concord_store_review_required (store) ? CONCORD_STAGE_REVIEW : CONCORD_STAGE_SIGNING;
-  upd = cached (self, "UPDATE agreement SET submitted = 1 WHERE id = ?1", error);
+  upd = cached (self, "UPDATE agreement SET submitted = ?2 WHERE id = ?1", error);
   if (upd == NULL)
     goto failed;
   sqlite3_bind_int64 (upd, 1, latest->id);
+  sqlite3_bind_int (upd, 2, to == CONCORD_STAGE_REVIEW ? 1 : 2);
   detail = g_strdup_printf ("v%d", latest->version);
   if (!step_done (self->db, upd, "submit agreement", error) ||
       !delete_agreement_draft (self, case_id, error) ||
@@ -3767,6 +3830,7 @@ failed:
 static gboolean
 sqlite_review_agreement (ConcordStore *store,
                          gint64        case_id,
+                         gint64        agreement_id,
                          gboolean      approve,
                          const char   *comment,
                          const char   *actor,
@@ -3806,6 +3870,13 @@ sqlite_review_agreement (ConcordStore *store,
         g_propagate_error (error, local_error);
       else
         g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID, _("There is no agreement to review."));
+      goto failed;
+    }
+  if (agreement_id != 0 && agreement_id != latest->id)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
+                   _("Version %d of the agreement has been sent since: read it before deciding."),
+                   latest->version);
       goto failed;
     }
   ins = cached (self,
@@ -3891,6 +3962,7 @@ sqlite_add_review_comment (ConcordStore *store,
   g_autofree char *now = concord_clock_now_iso ();
   g_autofree char *detail = NULL;
   GError *local_error = NULL;
+  ConcordStage stage;
   gint64 id;
 
   concord_set_text (&kept, text);
@@ -3901,6 +3973,15 @@ sqlite_add_review_comment (ConcordStore *store,
     }
   if (!write_begin (self, error))
     return 0;
+  if (!case_stage (self, case_id, &stage, error))
+    goto failed;
+  if (stage != CONCORD_STAGE_REVIEW)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
+                   _("Comments are made while the agreement is in legal review; the case is at the stage “%s”."),
+                   concord_stage_label (stage));
+      goto failed;
+    }
   latest = load_agreement_row (self, case_id, 0, &local_error);
   if (latest == NULL)
     {
@@ -3977,6 +4058,21 @@ sqlite_list_review_comments (ConcordStore *store,
   return g_steal_pointer (&comments);
 }
 
+/* The legal basis is settled with the agreement: from signing on, the
+ * citations are part of the record and stay as they are. */
+static gboolean
+citations_open (ConcordStage stage,
+                GError     **error)
+{
+  if (stage == CONCORD_STAGE_SIGNING || stage == CONCORD_STAGE_FOLLOW_UP || stage == CONCORD_STAGE_CLOSED)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
+                   _("The agreement has been approved: its citations can no longer be changed."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gint64
 sqlite_add_citation (ConcordStore *store,
                      gint64        case_id,
@@ -3999,6 +4095,8 @@ sqlite_add_citation (ConcordStore *store,
   if (!write_begin (self, error))
     return 0;
   if (!case_stage (self, case_id, &stage, error))
+    goto failed;
+  if (!citations_open (stage, error))
     goto failed;
   statute = _concord_sqlite_statutes_load (self->db, self->statements, statute_id, error);
   if (statute == NULL)
@@ -4064,6 +4162,12 @@ sqlite_remove_citation (ConcordStore *store,
   detail = g_strdup_printf ("《%s》%s %s", column_str (get, 1), column_str (get, 2),
                             column_str (get, 3) ? column_str (get, 3) : "*");
   g_clear_pointer (&get, cached_stmt_release);
+  {
+    ConcordStage stage;
+
+    if (!case_stage (self, case_id, &stage, error) || !citations_open (stage, error))
+      goto failed;
+  }
   del = cached (self, "DELETE FROM citation WHERE id = ?1", error);
   if (del == NULL)
     goto failed;

@@ -895,7 +895,23 @@ concord_store_review_agreement (ConcordStore *self,
   g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  return IFACE (self)->review_agreement (self, case_id, approve, comment, actor, error);
+  return IFACE (self)->review_agreement (self, case_id, 0, approve, comment, actor, error);
+}
+
+gboolean
+concord_store_review_version (ConcordStore *self,
+                              gint64        case_id,
+                              gint64        agreement_id,
+                              gboolean      approve,
+                              const char   *comment,
+                              const char   *actor,
+                              GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (agreement_id > 0, FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return IFACE (self)->review_agreement (self, case_id, agreement_id, approve, comment, actor, error);
 }
 
 GPtrArray *
@@ -939,16 +955,9 @@ concord_store_agreement_approved (ConcordStore *self,
       if (last->agreement_id == latest->id)
         return last->approved;
     }
-  if (!concord_store_review_required (self))
-    {
-      g_autoptr(ConcordCase) c = concord_store_load_case (self, case_id, NULL);
-
-      /* Submitted without review: the case went on to signing. */
-      return c != NULL && (c->stage == CONCORD_STAGE_SIGNING ||
-                           c->stage == CONCORD_STAGE_FOLLOW_UP ||
-                           c->stage == CONCORD_STAGE_CLOSED);
-    }
-  return FALSE;
+  /* Sent straight to signing while the station did not require review:
+   * it stays printable if the station later does. */
+  return latest->submitted == 2;
 }
 
 gint64

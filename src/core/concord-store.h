@@ -162,8 +162,8 @@ struct _ConcordStoreInterface
   gboolean          (*save_agreement_draft) (ConcordStore *self, ConcordAgreement *agreement, GError **error);
   ConcordAgreement *(*load_agreement_draft) (ConcordStore *self, gint64 case_id, GError **error);
   gboolean          (*submit_agreement) (ConcordStore *self, gint64 case_id, const char *actor, GError **error);
-  gboolean          (*review_agreement) (ConcordStore *self, gint64 case_id, gboolean approve, const char *comment,
-                                         const char *actor, GError **error);
+  gboolean          (*review_agreement) (ConcordStore *self, gint64 case_id, gint64 agreement_id, gboolean approve,
+                                         const char *comment, const char *actor, GError **error);
   GPtrArray        *(*list_reviews)    (ConcordStore *self, gint64 case_id, GError **error);
   gint64            (*add_review_comment) (ConcordStore *self, gint64 case_id, const char *target,
                                            const char *text, const char *actor, GError **error);
@@ -460,6 +460,16 @@ gboolean          concord_store_review_agreement (ConcordStore *self,
                                                   const char   *comment,
                                                   const char   *actor,
                                                   GError      **error);
+/* The same, on version @agreement_id (ConcordAgreement.id) as the lawyer
+ * read it: refused with CONCORD_ERROR_STAGE when another version has been
+ * sent since. */
+gboolean          concord_store_review_version (ConcordStore *self,
+                                                gint64        case_id,
+                                                gint64        agreement_id,
+                                                gboolean      approve,
+                                                const char   *comment,
+                                                const char   *actor,
+                                                GError      **error);
 /* Decisions, oldest first: a new array of ConcordReview. */
 GPtrArray        *concord_store_list_reviews (ConcordStore *self,
                                               gint64        case_id,
@@ -473,7 +483,8 @@ gboolean          concord_store_agreement_approved (ConcordStore *self,
                                                     gint64        case_id);
 
 /* A comment on @target (NULL: the agreement as a whole) of the latest
- * version. Audit "review.comment". */
+ * version, while it is in legal review (else CONCORD_ERROR_STAGE). Audit
+ * "review.comment". */
 gint64            concord_store_add_review_comment (ConcordStore *self,
                                                     gint64        case_id,
                                                     const char   *target,
@@ -486,8 +497,9 @@ GPtrArray        *concord_store_list_review_comments (ConcordStore *self,
                                                       GError      **error);
 
 /* Cites statute @statute_id for the case (@target NULL) or a clause of its
- * agreement, copying the article's law, label and text. Audit
- * "citation.add". */
+ * agreement, copying the article's law, label and text. Citations are
+ * added and removed until the agreement is approved (from signing on,
+ * CONCORD_ERROR_STAGE). Audit "citation.add". */
 gint64            concord_store_add_citation (ConcordStore *self,
                                               gint64        case_id,
                                               gint64        statute_id,

@@ -1407,9 +1407,17 @@ decide (ConcordReviewPane *self,
 {
   gint64 case_id = self->case_id;
 
-  if (!concord_store_review_agreement (concord_context_get_store (self->context), case_id, approve, comment,
-                                       concord_context_get_username (self->context), error))
-    return FALSE;
+  g_return_val_if_fail (self->agreement != NULL, FALSE);
+
+  /* The decision is on the version shown: if another was sent since, the
+   * store refuses and the pane shows the new one. */
+  if (!concord_store_review_version (concord_context_get_store (self->context), case_id, self->agreement->id,
+                                     approve, comment, concord_context_get_username (self->context), error))
+    {
+      if (g_error_matches (*error, CONCORD_ERROR, CONCORD_ERROR_STAGE))
+        concord_context_case_changed (self->context, case_id);
+      return FALSE;
+    }
   concord_context_case_changed (self->context, case_id);
   return TRUE;
 }

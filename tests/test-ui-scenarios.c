@@ -577,6 +577,9 @@ test_fire_agreement (Desk         *d,
 
   /* The draft starts from the case, with the people's mediation form. */
   editor = shown_editor (d);
+  /* The start page shows whole inside the case's page, not in a sliver. */
+  g_assert_cmpint (gtk_widget_get_height (template_child (editor, "start_page")), >, 250);
+  g_assert_cmpint (gtk_widget_get_height (template_child (editor, "start_button")), >, 20);
   g_signal_emit_by_name (template_child (editor, "start_button"), "clicked");
   settle ();
   g_assert_true (widget_shows (editor, "人民调解协议书"));

@@ -1947,6 +1947,17 @@ concord_agreement_editor_init (ConcordAgreementEditor *self)
   self->check_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The status page scrolls its content itself; inside the case view's
+   * page it would get a sliver of height. It takes its full height. */
+  {
+    GtkWidget *scroller = gtk_widget_get_first_child (GTK_WIDGET (self->start_page));
+
+    if (GTK_IS_SCROLLED_WINDOW (scroller))
+      {
+        gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_NEVER);
+        gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      }
+  }
   gtk_stack_set_visible_child_name (self->stack, "none");
   update_actions (self);
 }

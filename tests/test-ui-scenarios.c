@@ -534,6 +534,12 @@ click_in_pane (Desk       *d,
   settle ();
 }
 
+static gboolean
+case_column_gone (gpointer pane)
+{
+  return !gtk_widget_get_mapped (template_child (pane, "case_column"));
+}
+
 static void
 send_back (Desk       *d,
            const char *comments)
@@ -604,8 +610,12 @@ test_fire_agreement (Desk         *d,
   click_next (d, "Send to Legal Review");
   g_assert_cmpint (stage_now (d), ==, CONCORD_STAGE_REVIEW);
 
-  /* The lawyer sees the terms in the pane and sends it back. */
+  /* The lawyer sees the facts beside the terms in the pane (the case's own
+   * facts give way to them) and sends it back. */
   g_assert_true (widget_shows (find_first (d->view, CONCORD_TYPE_REVIEW_PANE), "人民币陆万元整"));
+  g_assert_true (gtk_widget_get_mapped (template_child (find_first (d->view, CONCORD_TYPE_REVIEW_PANE),
+                                                        "case_column")));
+  g_assert_false (gtk_widget_get_mapped (template_child (d->view, "facts_group")));
   send_back (d, comments);
   g_assert_cmpint (stage_now (d), ==, CONCORD_STAGE_DRAFTING);
   g_assert_true (shows_label (d->view, comments));
@@ -623,6 +633,9 @@ test_fire_agreement (Desk         *d,
   g_assert_cmpint (stage_now (d), ==, CONCORD_STAGE_REVIEW);
   click_in_pane (d, "Approve for Signing");
   g_assert_cmpint (stage_now (d), ==, CONCORD_STAGE_SIGNING);
+  /* Approved: the agreement alone, the case shown once. */
+  g_assert_true (wait_for (case_column_gone, find_first (d->view, CONCORD_TYPE_REVIEW_PANE)));
+  g_assert_true (gtk_widget_get_mapped (template_child (d->view, "facts_group")));
 
   /* What the store holds. */
   versions = concord_store_list_agreement_versions (d->base.store, d->c->id, &error);

@@ -772,6 +772,8 @@ show_agreement (ConcordCaseView *self)
   concord_review_pane_set_case (self->review_pane, reviewed ? self->c->id : 0);
   gtk_widget_set_visible (GTK_WIDGET (self->review_pane), reviewed);
   gtk_widget_set_visible (self->agreement_box, drafting || reviewed);
+  /* In review the pane shows the facts beside the agreement. */
+  gtk_widget_set_visible (GTK_WIDGET (self->facts_group), stage != CONCORD_STAGE_REVIEW);
 }
 
 static void

@@ -256,6 +256,7 @@ struct _ConcordReviewPane
   GtkLabel            *facts_label;
   AdwPreferencesGroup *claims_group;
   AdwPreferencesGroup *positions_group;
+  GtkWidget           *case_column;
   GtkWidget           *positions_view;
   AdwPreferencesGroup *points_group;
   GtkLabel            *agreement_title;
@@ -1206,6 +1207,9 @@ show_positions (ConcordReviewPane *self)
 {
   concord_positions_view_show_in_group (CONCORD_POSITIONS_VIEW (self->positions_view), self->positions_group,
                                         self->c, self->sessions, self->positions, privacy_on (self));
+  /* Beside the agreement during the review only (see show_case()). */
+  if (self->c->stage != CONCORD_STAGE_REVIEW)
+    gtk_widget_set_visible (GTK_WIDGET (self->positions_group), FALSE);
 }
 
 static void
@@ -1295,6 +1299,10 @@ show_case (ConcordReviewPane *self)
   show_claims (self);
   show_positions (self);
   show_points (self);
+
+  /* The case beside the agreement is for the review itself; afterwards
+   * the case view shows the case and its sessions already. */
+  gtk_widget_set_visible (self->case_column, self->c->stage == CONCORD_STAGE_REVIEW);
 }
 
 /* Decisions */
@@ -1799,6 +1807,7 @@ concord_review_pane_class_init (ConcordReviewPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConcordReviewPane, facts_label);
   gtk_widget_class_bind_template_child (widget_class, ConcordReviewPane, claims_group);
   gtk_widget_class_bind_template_child (widget_class, ConcordReviewPane, positions_group);
+  gtk_widget_class_bind_template_child (widget_class, ConcordReviewPane, case_column);
   gtk_widget_class_bind_template_child (widget_class, ConcordReviewPane, positions_view);
   gtk_widget_class_bind_template_child (widget_class, ConcordReviewPane, points_group);
   gtk_widget_class_bind_template_child (widget_class, ConcordReviewPane, agreement_title);

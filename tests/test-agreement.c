@@ -211,8 +211,26 @@ test_draft_people (void)
                    concord_template_find_field (template, "default")->default_text);
   g_assert_cmpstr (concord_agreement_get_field (draft, "closing"), ==,
                    "本协议履行完毕后，各方当事人就本纠纷再无其他争议。本协议所称“某日前”，均包括该日。");
-  g_assert_nonnull (strstr (concord_agreement_get_field (draft, "effect"), "本协议一式{copies}份"));
+  /* The number of copies is said in words, and follows a change. */
+  g_assert_cmpint (draft->copies, ==, 4);
+  g_assert_nonnull (strstr (concord_agreement_get_field (draft, "effect"), "本协议一式四份"));
+  g_assert_null (strstr (concord_agreement_get_field (draft, "effect"), "{"));
   g_assert_nonnull (concord_agreement_get_field (draft, "confirmation"));
+  {
+    g_autoptr(GPtrArray) changed = concord_agreement_set_copies (draft, 12);
+
+    g_assert_cmpuint (changed->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (changed, 0), ==, "effect");
+    g_assert_nonnull (strstr (concord_agreement_get_field (draft, "effect"), "本协议一式十二份"));
+    g_assert_cmpint (draft->copies, ==, 12);
+  }
+  {
+    g_autoptr(GPtrArray) same = concord_agreement_set_copies (draft, 12);
+    g_autofree char *expanded = concord_agreement_expand_text (draft, "一式{copies}份，共{copies}份");
+
+    g_assert_cmpuint (same->len, ==, 0);
+    g_assert_cmpstr (expanded, ==, "一式十二份，共十二份");
+  }
 }
 
 static ConcordAgreementSource *
@@ -280,8 +298,9 @@ test_draft_police (void)
   g_assert_cmpstr (((ConcordAgreementParty *) g_ptr_array_index (draft->parties, 1))->role, ==, "乙方");
   g_assert_cmpstr (concord_agreement_get_field (draft, "organ"), ==, "四方派出所");
   g_assert_cmpstr (concord_agreement_get_field (draft, "presiding"), ==, "赵某某、韩某某");
-  /* Everyone but the parties, once each, with what they are. */
-  g_assert_cmpstr (concord_agreement_get_field (draft, "others"), ==, "赵某某（民警）、周某某（治安志愿者）、陈某某");
+  /* Everyone but the parties and the presiding officers, once each, with
+   * what they are. */
+  g_assert_cmpstr (concord_agreement_get_field (draft, "others"), ==, "周某某（治安志愿者）、陈某某");
   g_assert_cmpstr (concord_agreement_get_field (draft, "occurred-at"), ==, "2026年11月16日21时");
   g_assert_cmpstr (concord_agreement_get_field (draft, "place"), ==, "夜市烧烤摊");
   g_assert_cmpstr (concord_agreement_get_field (draft, "incident-no"), ==, "J3702032026111600456");

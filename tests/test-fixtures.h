@@ -125,6 +125,7 @@ fixture_fire_case (void)
   officer->username = g_strdup ("liu");
   lawyer->name = g_strdup ("陈律师");
   lawyer->role = CONCORD_TEAM_LAWYER;
+  lawyer->username = g_strdup ("chen");
   lawyer->organisation = g_strdup ("某律师事务所");
   mediator->name = g_strdup ("王调解员");
   mediator->role = CONCORD_TEAM_MEDIATOR;

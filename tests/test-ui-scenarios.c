@@ -534,6 +534,24 @@ click_in_pane (Desk       *d,
   settle ();
 }
 
+/* Approves in the review pane as someone who is not the case's lawyer:
+ * asked first, with the lawyer's name (@lawyer, or NULL for none). */
+static void
+approve_not_as_lawyer (Desk       *d,
+                       const char *lawyer)
+{
+  AdwMessageDialog *dialog;
+
+  click_in_pane (d, "Approve for Signing");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (stage_now (d), ==, CONCORD_STAGE_REVIEW);
+  if (lawyer != NULL)
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), lawyer));
+  answer (dialog, "approve");
+  g_assert_null (find_message_dialog ());
+}
+
 static gboolean
 case_column_gone (gpointer pane)
 {
@@ -590,6 +608,30 @@ test_fire_agreement (Desk         *d,
   settle ();
   g_assert_true (widget_shows (editor, "人民调解协议书"));
 
+  /* The wheel over the number of copies scrolls the page, not the number. */
+  {
+    GtkWidget *copies = find_named (template_child (editor, "sections_box"), "copies");
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (copies);
+    double before = gtk_spin_button_get_value (GTK_SPIN_BUTTON (copies));
+    gboolean handled = FALSE;
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller) &&
+            gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_CAPTURE)
+          {
+            g_signal_emit_by_name (controller, "scroll", 0.0, 3.0, &handled);
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+    g_assert_true (handled);
+    g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (copies)), ==, before);
+  }
+
   /* Sent as it is, it is refused: what the law asks is listed. */
   problems = send_refused (d, "Send to Legal Review");
   for (guint i = 0; i < problems->len; i++)
@@ -631,7 +673,7 @@ test_fire_agreement (Desk         *d,
   }
   click_next (d, "Send to Legal Review");
   g_assert_cmpint (stage_now (d), ==, CONCORD_STAGE_REVIEW);
-  click_in_pane (d, "Approve for Signing");
+  approve_not_as_lawyer (d, "陈律师");
   g_assert_cmpint (stage_now (d), ==, CONCORD_STAGE_SIGNING);
   /* Approved: the agreement alone, the case shown once. */
   g_assert_true (wait_for (case_column_gone, find_first (d->view, CONCORD_TYPE_REVIEW_PANE)));
@@ -739,7 +781,7 @@ test_fight_agreement (Desk         *d,
 
   click_next (d, "Send to Legal Review");
   g_assert_cmpint (stage_now (d), ==, CONCORD_STAGE_REVIEW);
-  click_in_pane (d, "Approve for Signing");
+  approve_not_as_lawyer (d, NULL);
   g_assert_cmpint (stage_now (d), ==, CONCORD_STAGE_SIGNING);
   g_assert_true (concord_store_agreement_approved (d->base.store, fight->id));
   {

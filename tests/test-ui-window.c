@@ -1196,6 +1196,10 @@ test_whole_path (WindowFixture *f,
   click_next (view, "Send to Legal Review");
   assert_at (f, f->dance_id, CONCORD_STAGE_REVIEW);
   click_pane_button (view, "Approve for Signing");
+  /* Not the case's lawyer: asked first. */
+  g_assert_nonnull (find_message_dialog ());
+  assert_at (f, f->dance_id, CONCORD_STAGE_REVIEW);
+  answer (find_message_dialog (), "approve");
   assert_at (f, f->dance_id, CONCORD_STAGE_SIGNING);
   g_assert_false (gtk_widget_get_mapped (find_first (view, GTK_TYPE_MENU_BUTTON)));
   click_next (view, "Signed: Start Follow-Up");

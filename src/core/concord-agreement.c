@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "concord-agreement.h"
+#include "concord-statute.h"
 #include "concord-error.h"
 #include "concord-money.h"
 
@@ -1358,7 +1359,9 @@ attendee_words (const ConcordAgreementSource *source)
           const char *name = attendee->name;
           const char *role = attendee->role;
 
-          if (attendee->party_id != 0)
+          /* The parties have their own section, and the officers who
+           * presided are named as 主持人. */
+          if (attendee->party_id != 0 || (member != NULL && member->role == CONCORD_TEAM_OFFICER))
             continue;
           if (member != NULL)
             {
@@ -1538,7 +1541,94 @@ concord_agreement_new_draft (ConcordTemplate              *template,
         }
     }
   self->copies = (int) n_case_parties (source->c) + template->extra_copies;
+  /* The standard clauses say the number of copies in words. */
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+    g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+    g_hash_table_iter_init (&iter, self->fields);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      if (strstr (value, "{") != NULL)
+        g_ptr_array_add (keys, g_strdup (key));
+    for (guint i = 0; i < keys->len; i++)
+      {
+        g_autofree char *expanded = concord_agreement_expand_text (self, concord_agreement_get_field (self, keys->pdata[i]));
+
+        concord_agreement_set_field (self, keys->pdata[i], expanded);
+      }
+  }
   return self;
+}
+
+/* "四", "十二": a number of copies as a clause says it. */
+static char *
+copies_words (int copies)
+{
+  g_autofree char *label = NULL;
+  gsize length;
+
+  if (copies <= 0)
+    return g_strdup (BLANK);
+  label = concord_statute_number_label (copies);       /* "第十二条" */
+  length = strlen (label);
+  if (g_str_has_prefix (label, "第") && length > strlen ("第条"))
+    return g_strndup (label + strlen ("第"), length - strlen ("第条"));
+  return g_strdup_printf ("%d", copies);
+}
+
+char *
+concord_agreement_expand_text (const ConcordAgreement *self,
+                               const char             *text)
+{
+  g_autofree char *words = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (text == NULL)
+    return NULL;
+  words = copies_words (self->copies);
+  parts = g_strsplit (text, "{copies}", -1);
+  return g_strjoinv (words, parts);
+}
+
+GPtrArray *
+concord_agreement_set_copies (ConcordAgreement *self,
+                              int               copies)
+{
+  g_autofree char *old_words = NULL;
+  g_autofree char *new_words = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GPtrArray *changed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (self != NULL, changed);
+
+  old_words = copies_words (self->copies);
+  new_words = copies_words (copies);
+  before = g_strdup_printf ("一式%s份", old_words);
+  self->copies = copies;
+  after = g_strdup_printf ("一式%s份", new_words);
+  if (g_str_equal (before, after))
+    return changed;
+
+  g_hash_table_iter_init (&iter, self->fields);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (strstr (value, before) != NULL)
+      g_ptr_array_add (keys, g_strdup (key));
+  for (guint i = 0; i < keys->len; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (concord_agreement_get_field (self, keys->pdata[i]), before, -1);
+      g_autofree char *text = g_strjoinv (after, parts);
+
+      g_ptr_array_add (changed, g_strdup (keys->pdata[i]));
+      concord_agreement_set_field (self, keys->pdata[i], text);
+    }
+  return changed;
 }
 
 /* Term sentences */

@@ -165,6 +165,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordAgreementSource, concord_agreement_source_
 ConcordAgreement *concord_agreement_new_draft (ConcordTemplate              *template,
                                                const ConcordAgreementSource *source);
 
+/* @text with the template placeholders filled in from @self: "{copies}"
+ * becomes the number of copies in Chinese ("四"). A template's standard
+ * clause goes into a draft this way. */
+char             *concord_agreement_expand_text (const ConcordAgreement *self,
+                                                 const char             *text);
+
+/* Sets the number of copies and says it in the clauses: every "一式N份"
+ * in a field that named the old number names the new one. Returns the
+ * keys of the fields it changed (a new array of strings, maybe empty). */
+GPtrArray        *concord_agreement_set_copies (ConcordAgreement *self,
+                                                int               copies);
+
 /* Takes the parties' particulars again from the case (when saving). */
 void              concord_agreement_refresh_parties (ConcordAgreement  *self,
                                                      const ConcordCase *c);

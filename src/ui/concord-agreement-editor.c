@@ -797,8 +797,12 @@ clause_changed_cb (GtkTextBuffer          *buffer,
     {
       gtk_text_buffer_get_bounds (buffer, &start, &end);
       text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_autofree char *standard = self->agreement != NULL
+                                   ? concord_agreement_expand_text (self->agreement, field->default_text)
+                                   : g_strdup (field->default_text);
+
       gtk_widget_set_visible (button, self->editable &&
-                              g_strcmp0 (g_strstrip (text), field->default_text != NULL ? field->default_text : "") != 0);
+                              g_strcmp0 (g_strstrip (text), standard != NULL ? standard : "") != 0);
     }
   mark_dirty (self);
 }
@@ -945,7 +949,11 @@ add_field (ConcordAgreementEditor     *self,
           gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "agreement.restore-clause");
           gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", field->key);
           /* Only there when the wording differs from the template's. */
-          gtk_widget_set_visible (button, self->editable && g_strcmp0 (text, field->default_text) != 0);
+          g_autofree char *standard = self->agreement != NULL
+                                   ? concord_agreement_expand_text (self->agreement, field->default_text)
+                                   : g_strdup (field->default_text);
+
+          gtk_widget_set_visible (button, self->editable && g_strcmp0 (text, standard) != 0);
           gtk_box_append (GTK_BOX (header), button);
           g_hash_table_insert (self->restore_buttons, g_strdup (field->key), button);
           g_object_set_data_full (G_OBJECT (buffer), "field-key", g_strdup (field->key), g_free);
@@ -971,9 +979,21 @@ static void
 copies_changed_cb (GtkSpinButton          *spin,
                    ConcordAgreementEditor *self)
 {
+  g_autoptr(GPtrArray) changed = NULL;
+
   if (self->loading || self->agreement == NULL)
     return;
-  self->agreement->copies = gtk_spin_button_get_value_as_int (spin);
+  /* The clauses that say the number of copies follow it. */
+  changed = concord_agreement_set_copies (self->agreement, gtk_spin_button_get_value_as_int (spin));
+  self->loading = TRUE;
+  for (guint i = 0; i < changed->len; i++)
+    {
+      GtkWidget *widget = g_hash_table_lookup (self->fields, g_ptr_array_index (changed, i));
+
+      if (widget != NULL)
+        set_widget_text (widget, concord_agreement_get_field (self->agreement, g_ptr_array_index (changed, i)));
+    }
+  self->loading = FALSE;
   mark_dirty (self);
 }
 
@@ -1083,6 +1103,31 @@ show_signers (ConcordAgreementEditor *self)
   gtk_list_box_prepend (GTK_LIST_BOX (self->signers_list), self->signers_row);
 }
 
+/* Scrolling the page over the number of copies scrolls the page: the
+ * number changes only by typing, the buttons, or the wheel once the field
+ * has the focus. */
+static gboolean
+copies_scroll_cb (GtkEventControllerScroll *controller,
+                  double                    dx,
+                  double                    dy,
+                  gpointer                  data)
+{
+  GtkWidget *spin = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *scroller;
+  GtkAdjustment *adjustment;
+
+  if (gtk_widget_get_state_flags (spin) & GTK_STATE_FLAG_FOCUS_WITHIN)
+    return FALSE;
+  scroller = gtk_widget_get_ancestor (spin, GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller != NULL)
+    {
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                            dy * MAX (gtk_adjustment_get_step_increment (adjustment), 40));
+    }
+  return TRUE;
+}
+
 static void
 add_copies (ConcordAgreementEditor *self,
             GtkWidget              *list)
@@ -1115,6 +1160,13 @@ add_copies (ConcordAgreementEditor *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   g_signal_connect_object (spin, "value-changed", G_CALLBACK (copies_changed_cb), self, 0);
+  {
+    GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+    gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+    g_signal_connect (scroll, "scroll", G_CALLBACK (copies_scroll_cb), NULL);
+    gtk_widget_add_controller (spin, scroll);
+  }
   self->copies_spin = GTK_SPIN_BUTTON (spin);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
 }
@@ -1730,9 +1782,13 @@ restore_clause_action (GtkWidget  *widget,
 
   /* One step that Ctrl+Z in the clause takes back. */
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_set_text (buffer, field->default_text, -1);
-  gtk_text_buffer_end_user_action (buffer);
+  {
+    g_autofree char *text = concord_agreement_expand_text (self->agreement, field->default_text);
+
+    gtk_text_buffer_begin_user_action (buffer);
+    gtk_text_buffer_set_text (buffer, text, -1);
+    gtk_text_buffer_end_user_action (buffer);
+  }
   gtk_widget_grab_focus (view);
 }
 

@@ -963,6 +963,9 @@ move_error_heading (ConcordStage to)
     return _("Could Not Accept the Case");
   if (to == CONCORD_STAGE_NOT_ACCEPTED)
     return _("Could Not Record the Decision");
+  if (to == CONCORD_STAGE_REVIEW)
+    /* Translators: heading of the message when the agreement could not go to the lawyer */
+    return _("Could Not Send to Legal Review");
   /* Translators: heading of a message when moving a case to another stage failed */
   return _("Could Not Change the Stage");
 }

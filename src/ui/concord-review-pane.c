@@ -1431,7 +1431,7 @@ decide (ConcordReviewPane *self,
 }
 
 static void
-approve_clicked_cb (ConcordReviewPane *self)
+approve (ConcordReviewPane *self)
 {
   g_autoptr(GError) error = NULL;
 
@@ -1441,6 +1441,80 @@ approve_clicked_cb (ConcordReviewPane *self)
     concord_ui_show_message (concord_ui_get_window (GTK_WIDGET (self)),
                              /* Translators: heading of the message when approval was refused */
                              _("Could Not Approve the Agreement"), error->message);
+}
+
+static void
+approve_response_cb (AdwMessageDialog  *dialog,
+                     const char        *response,
+                     ConcordReviewPane *self)
+{
+  gint64 agreement_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "agreement-id"));
+
+  /* Only the version the question was about. */
+  if (g_strcmp0 (response, "approve") == 0 && self->agreement != NULL && self->agreement->id == agreement_id)
+    approve (self);
+}
+
+/* The lawyers of the case's team, "陈某某、罗某某", or NULL. */
+static char *
+dup_lawyer_names (ConcordReviewPane *self,
+                  gboolean          *is_me)
+{
+  const char *me = concord_context_get_username (self->context);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  *is_me = FALSE;
+  for (guint i = 0; self->c->team != NULL && i < self->c->team->len; i++)
+    {
+      const ConcordTeamMember *member = g_ptr_array_index (self->c->team, i);
+
+      if (member->role != CONCORD_TEAM_LAWYER)
+        continue;
+      if (g_strcmp0 (member->username, me) == 0)
+        *is_me = TRUE;
+      if (names->len > 0)
+        g_string_append (names, C_("name list separator", ", "));
+      g_string_append (names, member->name);
+    }
+  return names->len > 0 ? g_strdup (names->str) : NULL;
+}
+
+/* The lawyer approves; anyone else is asked first, since the approval is
+ * recorded in their name. */
+static void
+approve_clicked_cb (ConcordReviewPane *self)
+{
+  g_autofree char *lawyers = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  gboolean is_lawyer;
+
+  if (!editable (self))
+    return;
+  lawyers = dup_lawyer_names (self, &is_lawyer);
+  if (is_lawyer)
+    {
+      approve (self);
+      return;
+    }
+  body = lawyers != NULL
+         /* Translators: asked when someone who is not the case's lawyer approves */
+         ? g_strdup_printf (_("The lawyer of this case is %s. The approval of version %d is recorded in your name (%s)."),
+                            lawyers, self->agreement->version, concord_context_get_username (self->context))
+         : g_strdup_printf (_("No lawyer is on this case’s team. The approval of version %d is recorded in your name (%s)."),
+                            self->agreement->version, concord_context_get_username (self->context));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (concord_ui_get_window (GTK_WIDGET (self)),
+                                                       _("Approve Without the Lawyer?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "approve", _("_Approve"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "approve", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "agreement-id", GSIZE_TO_POINTER ((gsize) self->agreement->id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (approve_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void send_back_ask (ConcordReviewPane *self,

@@ -163,6 +163,22 @@ wu_id (void)
 
 /* The draft */
 
+/* A demand whose words repeat its amount says the amount once. */
+static void
+test_claims_amount_once (void)
+{
+  g_autoptr(ConcordTemplate) template = find_template ("people-mediation");
+  g_autoptr(ConcordAgreementSource) source = fire_source ();
+  g_autoptr(ConcordAgreement) draft = NULL;
+  ConcordPosition *last_zhang = g_ptr_array_index (source->positions, 5);
+
+  g_assert_cmpint (last_zhang->amount_fen, ==, 6000000);
+  last_zhang->terms = g_strdup ("60000元，签订协议时先付一半");
+  draft = concord_agreement_new_draft (template, source);
+  g_assert_nonnull (strstr (concord_agreement_get_field (draft, "disputed"),
+                            "人民币陆万元整（¥60,000.00），签订协议时先付一半\n"));
+}
+
 static void
 test_draft_people (void)
 {
@@ -1413,6 +1429,7 @@ main (int   argc,
   g_setenv ("CONCORD_TEMPLATE_DIR", empty_dir, TRUE);
 
   g_test_add_func ("/agreement/draft/people", test_draft_people);
+  g_test_add_func ("/agreement/claims-amount-once", test_claims_amount_once);
   g_test_add_func ("/agreement/draft/police", test_draft_police);
   g_test_add_func ("/agreement/check/people-step-by-step", test_check_people_step_by_step);
   g_test_add_func ("/agreement/check/particulars", test_check_particulars);

@@ -1454,10 +1454,28 @@ claims_words (const ConcordAgreementSource *source)
           if (!is_blank (latest->terms))
             {
               g_autofree char *terms = g_strstrip (g_strdup (latest->terms));
+              const char *rest = terms;
 
-              if (latest->has_amount)
-                g_string_append (out, "，");
-              g_string_append (out, terms);
+              /* "75000元，签订协议时先付一半": the amount is said already. */
+              if (latest->has_amount && latest->amount_fen % 100 == 0)
+                {
+                  g_autofree char *figures = g_strdup_printf ("%" G_GINT64_FORMAT "元", latest->amount_fen / 100);
+
+                  if (g_str_has_prefix (rest, figures))
+                    {
+                      rest += strlen (figures);
+                      while (g_str_has_prefix (rest, "，") || g_str_has_prefix (rest, "、"))
+                        rest += strlen ("，");
+                      while (*rest == ',' || *rest == ' ')
+                        rest++;
+                    }
+                }
+              if (*rest != '\0')
+                {
+                  if (latest->has_amount)
+                    g_string_append (out, "，");
+                  g_string_append (out, rest);
+                }
             }
         }
     }

@@ -1298,6 +1298,19 @@ test_text_diff_example (void)
   segments = concord_text_diff ("删除", "");
   g_assert_cmpuint (segments->len, ==, 1);
   g_assert_cmpint (((ConcordDiffSegment *) g_ptr_array_index (segments, 0))->op, ==, CONCORD_DIFF_DELETED);
+
+  /* A removed name is shown removed whole, from the punctuation before
+   * it, not as a change inside the name left standing. */
+  g_clear_pointer (&segments, g_ptr_array_unref);
+  segments = concord_text_diff ("调解员黄某某、记录员梁某某", "调解员黄某某");
+  g_assert_cmpuint (segments->len, ==, 2);
+  g_assert_cmpstr (((ConcordDiffSegment *) g_ptr_array_index (segments, 0))->text, ==, "调解员黄某某");
+  g_assert_cmpstr (((ConcordDiffSegment *) g_ptr_array_index (segments, 1))->text, ==, "、记录员梁某某");
+  g_clear_pointer (&segments, g_ptr_array_unref);
+  segments = concord_text_diff ("张某某、李某某", "张某某、王某某、李某某");
+  g_assert_cmpuint (segments->len, ==, 3);
+  g_assert_cmpstr (((ConcordDiffSegment *) g_ptr_array_index (segments, 1))->text, ==, "、王某某");
+  g_assert_cmpint (((ConcordDiffSegment *) g_ptr_array_index (segments, 1))->op, ==, CONCORD_DIFF_INSERTED);
 }
 
 /* The length of a longest common subsequence, by dynamic programming:

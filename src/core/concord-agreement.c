@@ -2787,6 +2787,142 @@ append_chars (GString        *out,
     g_string_append_unichar (out, chars[i]);
 }
 
+/* Where a lone deletion or insertion could equally sit a few characters
+ * to the left or right ("黄[某某、记录员梁]某某" / "黄某某[、记录员梁某某]"),
+ * it is moved to where it begins or ends at punctuation or at an end of
+ * the text, which is how a reader sees the change. */
+static gboolean
+diff_boundary (gunichar c)
+{
+  return g_unichar_ispunct (c) || g_unichar_isspace (c);
+}
+
+static int
+diff_score (const GString *prev,
+            const gunichar *edit,
+            glong           edit_len,
+            const gunichar *next,
+            glong           next_len)
+{
+  int score = 0;
+  const char *end;
+
+  if (prev->len == 0)
+    score += 2;
+  else
+    {
+      end = g_utf8_find_prev_char (prev->str, prev->str + prev->len);
+      if (end != NULL && diff_boundary (g_utf8_get_char (end)))
+        score += 2;
+    }
+  if (edit_len > 0 && diff_boundary (edit[0]))
+    score += 2;
+  if (next_len == 0 || diff_boundary (next[0]))
+    score += 1;
+  if (edit_len > 0 && diff_boundary (edit[edit_len - 1]))
+    score += 1;
+  return score;
+}
+
+static void
+diff_align (GPtrArray *segments)
+{
+  for (guint i = 1; i + 1 < segments->len; i++)
+    {
+      ConcordDiffSegment *before = g_ptr_array_index (segments, i - 1);
+      ConcordDiffSegment *change = g_ptr_array_index (segments, i);
+      ConcordDiffSegment *after = g_ptr_array_index (segments, i + 1);
+      g_autofree gunichar *p = NULL, *e = NULL, *x = NULL;
+      glong np, ne, nx, best_shift = 0;
+      int best;
+      g_autoptr(GString) prev = NULL;
+
+      if (before->op != CONCORD_DIFF_SAME || after->op != CONCORD_DIFF_SAME || change->op == CONCORD_DIFF_SAME)
+        continue;
+      p = g_utf8_to_ucs4_fast (before->text, -1, &np);
+      e = g_utf8_to_ucs4_fast (change->text, -1, &ne);
+      x = g_utf8_to_ucs4_fast (after->text, -1, &nx);
+
+      /* As far left as it can go. */
+      while (np > 0 && ne > 0 && p[np - 1] == e[ne - 1])
+        {
+          gunichar c = e[ne - 1];
+
+          memmove (e + 1, e, (gsize) (ne - 1) * sizeof (gunichar));
+          e[0] = c;
+          x = g_renew (gunichar, x, nx + 1);
+          memmove (x + 1, x, (gsize) nx * sizeof (gunichar));
+          x[0] = c;
+          nx++;
+          np--;
+        }
+
+      /* Then each place to the right, keeping the best. */
+      prev = g_string_new (NULL);
+      for (glong k = 0; k < np; k++)
+        g_string_append_unichar (prev, p[k]);
+      best = diff_score (prev, e, ne, x, nx);
+      for (glong shift = 1;
+           shift <= nx && (shift - 1 < ne ? e[shift - 1] : x[shift - 1 - ne]) == x[shift - 1];
+           shift++)
+        {
+          g_autoptr(GString) moved = g_string_new (prev->str);
+          g_autofree gunichar *edit = g_new (gunichar, ne);
+          int score;
+
+          for (glong k = 0; k < shift; k++)
+            g_string_append_unichar (moved, x[k]);
+          for (glong k = 0; k < ne; k++)
+            edit[k] = k + shift < ne ? e[k + shift] : x[k + shift - ne];
+          score = diff_score (moved, edit, ne, x + shift, nx - shift);
+          if (score > best)
+            {
+              best = score;
+              best_shift = shift;
+            }
+        }
+
+      /* Write the three pieces back. */
+      {
+        g_autoptr(GString) new_before = g_string_new (prev->str);
+        g_autoptr(GString) new_change = g_string_new (NULL);
+        g_autoptr(GString) new_after = g_string_new (NULL);
+
+        for (glong k = 0; k < best_shift; k++)
+          g_string_append_unichar (new_before, x[k]);
+        for (glong k = 0; k < ne; k++)
+          g_string_append_unichar (new_change, k + best_shift < ne ? e[k + best_shift] : x[k + best_shift - ne]);
+        for (glong k = best_shift; k < nx; k++)
+          g_string_append_unichar (new_after, x[k]);
+        g_free (before->text);
+        before->text = g_string_free (g_steal_pointer (&new_before), FALSE);
+        g_free (change->text);
+        change->text = g_string_free (g_steal_pointer (&new_change), FALSE);
+        g_free (after->text);
+        after->text = g_string_free (g_steal_pointer (&new_after), FALSE);
+      }
+    }
+
+  /* Stretches left empty go; neighbours of one kind become one. */
+  for (guint i = segments->len; i > 0; i--)
+    if (*((ConcordDiffSegment *) g_ptr_array_index (segments, i - 1))->text == '\0')
+      g_ptr_array_remove_index (segments, i - 1);
+  for (guint i = segments->len; i > 1; i--)
+    {
+      ConcordDiffSegment *first = g_ptr_array_index (segments, i - 2);
+      ConcordDiffSegment *second = g_ptr_array_index (segments, i - 1);
+
+      if (first->op == second->op)
+        {
+          char *joined = g_strconcat (first->text, second->text, NULL);
+
+          g_free (first->text);
+          first->text = joined;
+          g_ptr_array_remove_index (segments, i - 1);
+        }
+    }
+}
+
 GPtrArray *
 concord_text_diff (const char *before,
                    const char *after)
@@ -2833,5 +2969,6 @@ concord_text_diff (const char *before,
   add_segment (segments, CONCORD_DIFF_SAME, same);
   add_segment (segments, CONCORD_DIFF_DELETED, deleted);
   add_segment (segments, CONCORD_DIFF_INSERTED, inserted);
+  diff_align (segments);
   return segments;
 }

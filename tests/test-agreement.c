@@ -1429,6 +1429,45 @@ test_text_diff_long (void)
   g_string_free (b, TRUE);
 }
 
+/* A station's police template that asks less than the law still gets the
+ * police rules: the art. 179 checklist, the presiding officer… */
+static void
+test_check_mandatory (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/concord/Concord/core/templates/police-mediation.json",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConcordTemplate) weak = NULL;
+  g_autoptr(ConcordAgreementSource) source = fight_source ();
+  g_autoptr(ConcordAgreement) agreement = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *found = NULL;
+  const char *start, *end;
+  GString *edited;
+
+  g_assert_nonnull (bytes);
+  json = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  start = strstr (json, "\"checks\"");
+  g_assert_nonnull (start);
+  end = strchr (start, ']');
+  edited = g_string_new_len (json, start - json);
+  g_string_append (edited, "\"checks\": [\"parties-particulars\"");
+  g_string_append (edited, end);
+  weak = concord_template_parse (edited->str, -1, "weak.json", &error);
+  g_string_free (edited, TRUE);
+  g_assert_no_error (error);
+  g_assert_cmpstr (weak->checks[0], ==, "parties-particulars");
+  g_assert_null (weak->checks[1]);
+
+  source->c->police_screened = FALSE;
+  agreement = concord_agreement_new_draft (weak, source);
+  problems = concord_agreement_check (agreement, weak, source);
+  found = targets (problems);
+  g_assert_nonnull (strstr (found, "case:police-screening"));
+  g_assert_nonnull (strstr (found, "terms"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1448,6 +1487,7 @@ main (int   argc,
   g_test_add_func ("/agreement/check/particulars", test_check_particulars);
   g_test_add_func ("/agreement/check/terms", test_check_terms);
   g_test_add_func ("/agreement/check/police", test_check_police);
+  g_test_add_func ("/agreement/check/mandatory", test_check_mandatory);
   g_test_add_func ("/agreement/term-text", test_term_text);
   g_test_add_func ("/agreement/particulars", test_particulars);
   g_test_add_func ("/agreement/refresh-parties", test_refresh_parties);

@@ -2158,11 +2158,61 @@ check_police_screening (GPtrArray         *problems,
                g_strdup_printf (_("Police mediation does not apply: %s (police rules art. 179)"), list));
 }
 
+/* The rules the law sets for each type of mediation, whatever template a
+ * station uses: a template may ask more, never less. */
+static const char *const mandatory_people[] = {
+  "parties-particulars", "terms-present", "terms-performance", "mediator", "committee", "copies", NULL
+};
+static const char *const mandatory_police[] = {
+  "parties-particulars", "organ", "presiding-officer", "incident", "terms-present", "terms-performance",
+  "police-screening", "copies", NULL
+};
+static const char *const mandatory_lawyer[] = {
+  "parties-particulars", "terms-present", "terms-performance", "mediator", "copies", NULL
+};
+static const char *const mandatory_settlement[] = {
+  "parties-particulars", "terms-present", "terms-performance", "copies", NULL
+};
+
+/* The template's rules in its order, then the type's mandatory ones it
+ * left out. */
+static GPtrArray *
+effective_rules (const ConcordTemplate *template,
+                 const ConcordCase     *c)
+{
+  const char *const *mandatory;
+  GPtrArray *rules = g_ptr_array_new ();
+
+  switch (c->mediation_type)
+    {
+    case CONCORD_MEDIATION_POLICE:
+      mandatory = mandatory_police;
+      break;
+    case CONCORD_MEDIATION_LAWYER:
+      mandatory = mandatory_lawyer;
+      break;
+    case CONCORD_MEDIATION_SETTLEMENT:
+      mandatory = mandatory_settlement;
+      break;
+    case CONCORD_MEDIATION_PEOPLE:
+    default:
+      mandatory = mandatory_people;
+      break;
+    }
+  for (guint r = 0; template->checks != NULL && template->checks[r] != NULL; r++)
+    g_ptr_array_add (rules, template->checks[r]);
+  for (guint r = 0; mandatory[r] != NULL; r++)
+    if (template->checks == NULL || !g_strv_contains ((const char *const *) template->checks, mandatory[r]))
+      g_ptr_array_add (rules, (gpointer) mandatory[r]);
+  return rules;
+}
+
 GPtrArray *
 concord_agreement_check (const ConcordAgreement       *self,
                          const ConcordTemplate        *template,
                          const ConcordAgreementSource *source)
 {
+  g_autoptr(GPtrArray) rules = NULL;
   GPtrArray *problems;
   const ConcordCase *c;
 
@@ -2172,10 +2222,11 @@ concord_agreement_check (const ConcordAgreement       *self,
 
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_agreement_problem_free);
   c = source->c;
+  rules = effective_rules (template, c);
 
-  for (guint r = 0; template->checks != NULL && template->checks[r] != NULL; r++)
+  for (guint r = 0; r < rules->len; r++)
     {
-      const char *rule = template->checks[r];
+      const char *rule = g_ptr_array_index (rules, r);
       const char *law = template_law (template);
 
       if (strcmp (rule, "parties-particulars") == 0)

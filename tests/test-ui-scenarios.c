@@ -440,8 +440,25 @@ activate_problem (Desk       *d,
   settle ();
 }
 
+/* Whether @widget stands well inside the visible part of its scrolled
+ * page. */
+static gboolean
+in_view (gpointer widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_point_t point;
+
+  if (!gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                 &GRAPHENE_POINT_INIT (0, 0), &point))
+    return FALSE;
+  /* The point is in the viewport, which shows the page as scrolled: the
+   * field starts in its upper half, not at the bottom edge. */
+  return point.y >= 0 && point.y <= gtk_adjustment_get_page_size (adjustment) / 2;
+}
+
 /* Types @text into the editor's field @key after following its problem,
- * which must put the focus there. */
+ * which must put the focus there, in view. */
 static void
 fill_problem_field (Desk       *d,
                     const char *key,
@@ -456,6 +473,7 @@ fill_problem_field (Desk       *d,
   g_assert_nonnull (field);
   focus = gtk_root_get_focus (GTK_ROOT (d->window));
   g_assert_true (focus == field || (focus != NULL && gtk_widget_is_ancestor (focus, field)));
+  g_assert_true (wait_for (in_view, field));
   if (GTK_IS_TEXT_VIEW (field))
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), text, -1);
   else

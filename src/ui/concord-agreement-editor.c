@@ -2152,5 +2152,6 @@ concord_agreement_editor_focus_target (ConcordAgreementEditor *self,
     return FALSE;
   gtk_stack_set_visible_child_name (self->stack, "draft");
   gtk_widget_grab_focus (widget);
+  concord_ui_scroll_to_widget (widget);
   return TRUE;
 }

@@ -34,6 +34,11 @@ char  *concord_ui_format_count (guint n);
 /* The window @widget is in, or NULL. */
 GtkWindow *concord_ui_get_window (GtkWidget *widget);
 
+/* Scrolls the nearest scrolled window around @widget so that @widget
+ * stands in the upper third of it (when it was focused from a list of
+ * problems, say), once it has been laid out. */
+void       concord_ui_scroll_to_widget (GtkWidget *widget);
+
 /* Rows a view adds to a group and takes away when it shows something
  * else: @rows (not owning) remembers them. */
 void   concord_ui_group_add (AdwPreferencesGroup *group,

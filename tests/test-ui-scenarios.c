@@ -678,6 +678,9 @@ test_fire_agreement (Desk         *d,
   g_assert_false (gtk_widget_get_mapped (template_child (d->view, "facts_group")));
   send_back (d, comments);
   g_assert_cmpint (stage_now (d), ==, CONCORD_STAGE_DRAFTING);
+  /* At the top of the case, the lawyer's comments. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (template_child (d->view, "scroller")), 0);
+  settle ();
   g_assert_true (shows_label (d->view, comments));
 
   /* Fixed in the editor, sent again, approved. */

@@ -702,7 +702,7 @@ undo_remove_cb (AdwToast               *toast,
  * room it needs. For a few frames after the page is built or changes
  * width, each view's laid-out text is compared with its height and the
  * page with the editor's, and what does not fit is measured again. */
-#define SETTLE_MAX_FRAMES 120
+#define SETTLE_MAX_FRAMES 12
 
 static int
 text_view_needed_height (GtkTextView *view)
@@ -745,7 +745,7 @@ settle_tick_cb (GtkWidget     *widget,
   g_hash_table_iter_init (&iter, self->fields);
   while (g_hash_table_iter_next (&iter, NULL, &view))
     if (GTK_IS_TEXT_VIEW (view) && gtk_widget_get_mapped (view) &&
-        text_view_needed_height (view) != gtk_widget_get_height (view))
+        text_view_needed_height (view) > gtk_widget_get_height (view))
       {
         gtk_widget_queue_resize (view);
         fit = FALSE;
@@ -1517,7 +1517,8 @@ context_case_changed_cb (ConcordAgreementEditor *self,
 {
   if (self->case_id == 0 || self->case_id != id || self->reload_idle != 0)
     return;
-  self->reload_idle = g_idle_add (reload_idle_cb, self);
+  /* Before the next frame: drawing a busy page must not hold it back. */
+  self->reload_idle = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);
 }
 
 /* Saves the agreement as a version; FALSE with @error when the store refused. */

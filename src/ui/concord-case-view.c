@@ -1532,7 +1532,8 @@ context_case_changed_cb (ConcordCaseView *self,
 {
   if (self->c == NULL || self->c->id != id || self->reload_idle != 0)
     return;
-  self->reload_idle = g_idle_add (reload_idle_cb, self);
+  /* Before the next frame: drawing a busy page must not hold it back. */
+  self->reload_idle = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);
 }
 
 GtkWidget *

@@ -1749,7 +1749,8 @@ context_case_changed_cb (ConcordReviewPane *self,
 {
   if (self->case_id <= 0 || self->case_id != id || self->reload_idle != 0)
     return;
-  self->reload_idle = g_idle_add (reload_idle_cb, self);
+  /* Before the next frame: drawing a busy page must not hold it back. */
+  self->reload_idle = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);
 }
 
 static void

@@ -204,22 +204,11 @@ scroll_now (GtkWidget *widget)
   /* The point is where @widget is seen now (the scrolled window's child
    * is its viewport, which stays put while its content moves). */
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  /* Already well in view: the page stays where the reader left it. */
+  if (point.y >= 0 && point.y <= gtk_adjustment_get_page_size (adjustment) / 2)
+    return;
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y -
                                         gtk_adjustment_get_page_size (adjustment) / 3);
-}
-
-/* Scrolls on the next frames too: a page just changed (a list of problems
- * shrinking above the field) is laid out anew first. */
-static gboolean
-scroll_tick_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  guint *frames = data;
-
-  if (gtk_widget_get_mapped (widget))
-    scroll_now (widget);
-  return ++*frames < 3 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 void
@@ -228,5 +217,4 @@ concord_ui_scroll_to_widget (GtkWidget *widget)
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   scroll_now (widget);
-  gtk_widget_add_tick_callback (widget, scroll_tick_cb, g_new0 (guint, 1), g_free);
 }

@@ -35,8 +35,8 @@ char  *concord_ui_format_count (guint n);
 GtkWindow *concord_ui_get_window (GtkWidget *widget);
 
 /* Scrolls the nearest scrolled window around @widget so that @widget
- * stands in the upper third of it (when it was focused from a list of
- * problems, say), once it has been laid out. */
+ * stands in the upper third of it, unless it is in the upper half
+ * already (when it was focused from a list of problems, say). */
 void       concord_ui_scroll_to_widget (GtkWidget *widget);
 
 /* Rows a view adds to a group and takes away when it shows something

@@ -177,6 +177,14 @@ test_claims_amount_once (void)
   draft = concord_agreement_new_draft (template, source);
   g_assert_nonnull (strstr (concord_agreement_get_field (draft, "disputed"),
                             "人民币陆万元整（¥60,000.00），签订协议时先付一半\n"));
+
+  /* Words in brackets follow the amount directly. */
+  g_free (last_zhang->terms);
+  last_zhang->terms = g_strdup ("60000元（含装修费）");
+  g_clear_pointer (&draft, concord_agreement_unref);
+  draft = concord_agreement_new_draft (template, source);
+  g_assert_nonnull (strstr (concord_agreement_get_field (draft, "disputed"),
+                            "人民币陆万元整（¥60,000.00）（含装修费）\n"));
 }
 
 static void

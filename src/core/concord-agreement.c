@@ -1472,7 +1472,8 @@ claims_words (const ConcordAgreementSource *source)
                 }
               if (*rest != '\0')
                 {
-                  if (latest->has_amount)
+                  /* "人民币叁万伍仟元整（¥35,000.00）（押金3000元抵扣）" */
+                  if (latest->has_amount && !g_str_has_prefix (rest, "（"))
                     g_string_append (out, "，");
                   g_string_append (out, rest);
                 }

@@ -699,6 +699,9 @@ test_fire_agreement (Desk         *d,
   /* Approved: the agreement alone, the case shown once. */
   g_assert_true (wait_for (case_column_gone, find_first (d->view, CONCORD_TYPE_REVIEW_PANE)));
   g_assert_true (gtk_widget_get_mapped (template_child (d->view, "facts_group")));
+  /* Who signs, as the form says: the parties, the mediator, the seal. */
+  g_assert_true (shows_label (find_first (d->view, CONCORD_TYPE_REVIEW_PANE), "Signed by"));
+  g_assert_true (widget_shows (find_first (d->view, CONCORD_TYPE_REVIEW_PANE), "the mediator (王调解员)"));
 
   /* What the store holds. */
   versions = concord_store_list_agreement_versions (d->base.store, d->c->id, &error);

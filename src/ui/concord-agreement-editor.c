@@ -998,86 +998,11 @@ copies_changed_cb (GtkSpinButton          *spin,
 }
 
 static char *
-team_names (const ConcordCase *c,
-            ConcordTeamRole    role)
-{
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (guint i = 0; c != NULL && i < c->team->len; i++)
-    {
-      const ConcordTeamMember *m = g_ptr_array_index (c->team, i);
-
-      if (m->role != role || concord_text_is_blank (m->name))
-        continue;
-      if (names->len > 0)
-        g_string_append (names, "、");
-      g_string_append (names, m->name);
-    }
-  return names->len > 0 ? g_strdup (names->str) : NULL;
-}
-
-static char *
 describe_signers (ConcordAgreementEditor *self)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (guint i = 0; self->template->signers != NULL && self->template->signers[i] != NULL; i++)
-    {
-      const char *signer = self->template->signers[i];
-      g_autofree char *item = NULL;
-
-      if (g_strcmp0 (signer, "parties") == 0)
-        {
-          g_autofree char *names = self->c != NULL ? concord_case_dup_party_names (self->c) : NULL;
-
-          /* Translators: who signs the agreement; %s are the parties' names */
-          item = g_strdup_printf (_("each party (%s)"), names != NULL ? names : "");
-        }
-      else if (g_strcmp0 (signer, "mediator") == 0)
-        {
-          g_autofree char *names = team_names (self->c, CONCORD_TEAM_MEDIATOR);
-
-          item = names != NULL
-                 /* Translators: who signs the agreement; %s is the mediator's name */
-                 ? g_strdup_printf (_("the mediator (%s)"), names)
-                 : g_strdup (_("the mediator (none on the team yet)"));
-        }
-      else if (g_strcmp0 (signer, "presiding-officer") == 0)
-        {
-          g_autofree char *names = team_names (self->c, CONCORD_TEAM_OFFICER);
-
-          item = names != NULL
-                 /* Translators: who signs a police mediation agreement; %s is the officer's name */
-                 ? g_strdup_printf (_("the presiding officer (%s)"), names)
-                 : g_strdup (_("the presiding officer (none on the team yet)"));
-        }
-      else if (g_strcmp0 (signer, "committee-seal") == 0)
-        {
-          const char *name = self->source != NULL ? self->source->committee_name : NULL;
-
-          item = !concord_text_is_blank (name)
-                 /* Translators: the seal put on the agreement; %s names the mediation committee */
-                 ? g_strdup_printf (_("the seal of %s"), name)
-                 : g_strdup (_("the mediation committee’s seal"));
-        }
-      else if (g_strcmp0 (signer, "organ-seal") == 0)
-        {
-          const char *name = self->source != NULL ? self->source->station_name : NULL;
-
-          item = !concord_text_is_blank (name)
-                 /* Translators: the seal put on the agreement; %s names the police station */
-                 ? g_strdup_printf (_("the seal of %s"), name)
-                 : g_strdup (_("the police station’s seal"));
-        }
-      else
-        continue;
-
-      if (out->len > 0)
-        /* Translators: between the signers of the agreement in a list */
-        g_string_append (out, C_("list separator", "; "));
-      g_string_append (out, item);
-    }
-  return g_strdup (out->str);
+  return concord_ui_describe_signers (self->template, self->c,
+                                      self->source != NULL ? self->source->station_name : NULL,
+                                      self->source != NULL ? self->source->committee_name : NULL);
 }
 
 static void

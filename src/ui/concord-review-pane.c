@@ -1038,8 +1038,23 @@ show_clauses (ConcordReviewPane *self)
               n = add_term_clauses (self, group);
               break;
             case CONCORD_SECTION_SIGNATURES:
-              n = add_copies_clause (self, group);
-              copies_shown = TRUE;
+              {
+                g_autofree char *station = concord_store_get_setting (concord_context_get_store (self->context),
+                                                                      CONCORD_SETTING_STATION_NAME);
+                g_autofree char *committee = concord_store_get_setting (concord_context_get_store (self->context),
+                                                                        CONCORD_SETTING_COMMITTEE_NAME);
+                g_autofree char *signers = concord_ui_describe_signers (self->template, self->c, station, committee);
+
+                if (signers != NULL && *signers != '\0')
+                  {
+                    /* Translators: the row of who signs the agreement */
+                    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                               text_row_new (_("Signed by"), signers, NULL));
+                    n++;
+                  }
+                n += add_copies_clause (self, group);
+                copies_shown = TRUE;
+              }
               break;
             case CONCORD_N_SECTION_KINDS:
             default:

@@ -6,6 +6,9 @@
 
 #include <adwaita.h>
 
+#include "concord-case.h"
+#include "concord-template.h"
+
 G_BEGIN_DECLS
 
 /* A modal AdwMessageDialog with one "Close" response. */
@@ -38,6 +41,14 @@ GtkWindow *concord_ui_get_window (GtkWidget *widget);
  * stands in the upper third of it, unless it is in the upper half
  * already (when it was focused from a list of problems, say). */
 void       concord_ui_scroll_to_widget (GtkWidget *widget);
+
+/* Who signs an agreement of @template for case @c, in the interface
+ * language: "each party (张某、李某); the mediator (黄某某); the seal of
+ * 东城街道人民调解委员会". */
+char      *concord_ui_describe_signers (const ConcordTemplate *template,
+                                        const ConcordCase     *c,
+                                        const char            *station_name,
+                                        const char            *committee_name);
 
 /* Rows a view adds to a group and takes away when it shows something
  * else: @rows (not owning) remembers them. */

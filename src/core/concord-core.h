@@ -16,6 +16,8 @@
 #include "concord-template.h"
 #include "concord-agreement.h"
 #include "concord-review.h"
+#include "concord-linebreak.h"
+#include "concord-pdf-font.h"
 #include "concord-case-summary.h"
 #include "concord-validate.h"
 #include "concord-case-number.h"

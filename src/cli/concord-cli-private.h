@@ -62,4 +62,9 @@ int         cmd_statutes (Cli   *cli,
                           int    argc,
                           char **argv);
 
+/* concord-cli-pdf.c: "pdf CASE_NO -o FILE". */
+int         cmd_pdf (Cli   *cli,
+                     int    argc,
+                     char **argv);
+
 G_END_DECLS

@@ -54,6 +54,8 @@ static const Command commands[] = {
     N_("Show all particulars of a case") },
   { "amount", cmd_amount, "AMOUNT",
     N_("Write an amount of yuan in figures and in Chinese capital numerals") },
+  { "pdf", cmd_pdf, "CASE_NO -o FILE",
+    N_("Write the case’s current agreement as a PDF") },
   { "statutes", cmd_statutes, "import FILE… | search TEXT [--limit N] | show ID | laws",
     N_("Import, search and show statute articles") },
 };

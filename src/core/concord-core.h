@@ -18,6 +18,7 @@
 #include "concord-review.h"
 #include "concord-linebreak.h"
 #include "concord-pdf-font.h"
+#include "concord-pdf.h"
 #include "concord-case-summary.h"
 #include "concord-validate.h"
 #include "concord-case-number.h"

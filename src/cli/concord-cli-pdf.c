@@ -1,0 +1,84 @@
+/* concord-cli-pdf.c — "concord-cli pdf CASE_NO -o FILE": the case's latest
+ * saved agreement as the PDF the parties sign
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "concord-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "concord-cli-private.h"
+
+int
+cmd_pdf (Cli   *cli,
+         int    argc,
+         char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *case_no = NULL;
+  const char *output = NULL;
+  g_autoptr(ConcordCase) c = NULL;
+  g_autoptr(ConcordAgreement) agreement = NULL;
+  g_autoptr(ConcordTemplate) template = NULL;
+  g_autoptr(ConcordAgreementSource) source = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  const char *data;
+  gsize size;
+  int status;
+
+  for (int i = 0; i < argc; i++)
+    {
+      int taken = take_option (argc, argv, &i, "-o", &output);
+
+      if (taken == 0)
+        taken = take_option (argc, argv, &i, "--output", &output);
+      if (taken < 0)
+        return usage_error ("%s", _("Give the file to write after -o"));
+      if (taken > 0)
+        continue;
+      if (case_no != NULL)
+        return usage_error (_("Unexpected argument “%s”"), argv[i]);
+      case_no = argument_to_utf8 (argv[i]);
+      if (case_no == NULL)
+        return usage_error ("%s", _("The case number is not valid text"));
+    }
+  if (case_no == NULL)
+    return usage_error ("%s", _("Give the case number"));
+  if (output == NULL)
+    return usage_error ("%s", _("Give the file to write with -o FILE"));
+
+  status = open_existing_store (cli);
+  if (status != EXIT_SUCCESS)
+    return status;
+
+  c = concord_store_find_case (cli->store, case_no, &error);
+  if (c == NULL)
+    return failure ("%s", error != NULL ? error->message : case_no);
+  agreement = concord_store_load_agreement (cli->store, c->id, 0, &error);
+  if (agreement == NULL && error != NULL)
+    return failure ("%s", error->message);
+  if (agreement == NULL)
+    return failure (_("Case %s has no saved agreement"), case_no);
+  template = concord_template_find (agreement->template_id);
+  if (template == NULL)
+    return failure (_("The agreement’s template “%s” is not installed"), agreement->template_id);
+  source = concord_store_dup_agreement_source (cli->store, c->id, &error);
+  if (source == NULL)
+    return failure ("%s", error->message);
+
+  pdf = concord_pdf_render_agreement (agreement, template, source, NULL, &error);
+  if (pdf == NULL)
+    return failure ("%s", error->message);
+  data = g_bytes_get_data (pdf, &size);
+  if (!g_file_set_contents (output, data, (gssize) size, &error))
+    return failure ("%s", error->message);
+
+  if (!concord_store_agreement_approved (cli->store, c->id))
+    /* Translators: a note after writing the PDF of a draft */
+    fprintf (stderr, _("Note: version %d of the agreement is not approved for signing yet\n"),
+             agreement->version);
+  return EXIT_SUCCESS;
+}

@@ -62,9 +62,9 @@ cmd_pdf (Cli   *cli,
     return failure ("%s", error->message);
   if (agreement == NULL)
     return failure (_("Case %s has no saved agreement"), case_no);
-  template = concord_template_find (agreement->template_id);
+  template = concord_agreement_dup_template (agreement, &error);
   if (template == NULL)
-    return failure (_("The agreement’s template “%s” is not installed"), agreement->template_id);
+    return failure ("%s", error->message);
   source = concord_store_dup_agreement_source (cli->store, c->id, &error);
   if (source == NULL)
     return failure ("%s", error->message);

@@ -492,6 +492,22 @@ concord_agreement_copy (const ConcordAgreement *self)
   return copy;
 }
 
+ConcordTemplate *
+concord_agreement_dup_template (const ConcordAgreement  *self,
+                                GError                 **error)
+{
+  ConcordTemplate *template;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  template = self->template_id != NULL ? concord_template_find (self->template_id) : NULL;
+  if (template == NULL)
+    g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                 _("The agreement’s template “%s” is not installed."),
+                 self->template_id != NULL ? self->template_id : "");
+  return template;
+}
+
 const char *
 concord_agreement_get_field (const ConcordAgreement *self,
                              const char             *key)

@@ -111,6 +111,11 @@ void              concord_agreement_unref (ConcordAgreement *self);
 ConcordAgreement *concord_agreement_copy (const ConcordAgreement *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordAgreement, concord_agreement_unref)
 
+/* The template @self follows (a new reference), or NULL with
+ * CONCORD_ERROR_INVALID naming it when this desk does not have it. */
+ConcordTemplate *concord_agreement_dup_template (const ConcordAgreement  *self,
+                                                 GError                 **error);
+
 /* The text of field @key, or NULL. */
 const char  *concord_agreement_get_field (const ConcordAgreement *self,
                                           const char             *key);

@@ -3545,14 +3545,9 @@ sqlite_save_agreement (ConcordStore     *store,
   GError *local_error = NULL;
   int version;
 
-  template = concord_template_find (agreement->template_id);
+  template = concord_agreement_dup_template (agreement, error);
   if (template == NULL)
-    {
-      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
-                   _("The agreement’s template “%s” is not installed."),
-                   agreement->template_id ? agreement->template_id : "");
-      return FALSE;
-    }
+    return FALSE;
   if (!write_begin (self, error))
     return FALSE;
   if (!check_drafting (self, agreement->case_id, error))
@@ -3742,6 +3737,8 @@ sqlite_submit_agreement (ConcordStore *store,
   ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
   g_autoptr(ConcordAgreement) latest = NULL;
   g_autoptr(ConcordAgreement) draft = NULL;
+  g_autoptr(ConcordAgreementSource) source = NULL;
+  g_autoptr(ConcordTemplate) template = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(CachedStmt) upd = NULL;
   g_autofree char *detail = NULL;
@@ -3774,15 +3771,14 @@ sqlite_submit_agreement (ConcordStore *store,
                    _("The agreement has changes that are not saved as a version yet: save them first."));
       goto failed;
     }
+  source = concord_store_dup_agreement_source (store, case_id, error);
+  if (source == NULL)
+    goto failed;
   /* The version sent must state the parties as the case has them now. */
   {
-    g_autoptr(ConcordCase) c = load_case_where (self, "id = ?1", case_id, NULL, error);
-    g_autoptr(ConcordAgreement) refreshed = NULL;
+    g_autoptr(ConcordAgreement) refreshed = concord_agreement_copy (latest);
 
-    if (c == NULL)
-      goto failed;
-    refreshed = concord_agreement_copy (latest);
-    concord_agreement_refresh_parties (refreshed, c);
+    concord_agreement_refresh_parties (refreshed, source->c);
     if (!concord_agreement_same_content (refreshed, latest))
       {
         g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
@@ -3791,9 +3787,10 @@ sqlite_submit_agreement (ConcordStore *store,
         goto failed;
       }
   }
-  problems = concord_store_check_agreement (store, case_id, error);
-  if (problems == NULL)
+  template = concord_agreement_dup_template (latest, error);
+  if (template == NULL)
     goto failed;
+  problems = concord_agreement_check (latest, template, source);
   if (problems->len > 0)
     {
       g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,

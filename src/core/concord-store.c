@@ -859,13 +859,9 @@ concord_store_check_agreement (ConcordStore *self,
                      _("There is no saved agreement to check yet."));
       return NULL;
     }
-  template = concord_template_find (agreement->template_id);
+  template = concord_agreement_dup_template (agreement, error);
   if (template == NULL)
-    {
-      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
-                   _("The agreement’s template “%s” is not installed."), agreement->template_id);
-      return NULL;
-    }
+    return NULL;
   source = concord_store_dup_agreement_source (self, case_id, error);
   if (source == NULL)
     return NULL;

@@ -245,6 +245,41 @@ expect_status 0 "show a generated case" --db "$gen" show "$first"
 expect_status 0 "search --limit 5" --db "$gen" search 纠纷 --limit 5
 check "search --limit 5 shows five" test "$(lines "$tmp/out")" -eq 5
 
+# --- the agreement as a PDF; signing on paper; verification
+expect_status 0 "list --stage closed" --db "$db" list --stage closed
+closed_no=$(head -n1 "$tmp/out" | cut -f1)
+expect_status 0 "pdf of the signed agreement" --db "$db" pdf "$closed_no" -o "$tmp/signed.pdf"
+check "the PDF starts as a PDF" grep -q '^%PDF-' "$tmp/signed.pdf"
+expect_status 0 "verify the genuine copy" --db "$db" verify "$tmp/signed.pdf"
+check "verify says genuine first" test "$(head -n1 "$tmp/out")" = genuine
+check "verify names the case" grep -qF "$closed_no" "$tmp/out"
+expect_status 0 "pdf again" --db "$db" pdf "$closed_no" -o "$tmp/again.pdf"
+check "a reprint is byte for byte the same" test "$(checksum "$tmp/signed.pdf")" = "$(checksum "$tmp/again.pdf")"
+# One byte changed inside the first stream.
+offset=$(grep -abo 'stream' "$tmp/signed.pdf" | head -n1 | cut -d: -f1)
+cp "$tmp/signed.pdf" "$tmp/edited.pdf"
+printf 'X' | dd of="$tmp/edited.pdf" bs=1 seek=$((offset + 60)) conv=notrunc status=none
+expect_status 3 "verify an edited copy" --db "$db" verify "$tmp/edited.pdf"
+check "verify says altered" test "$(head -n1 "$tmp/out")" = altered
+printf '%%PDF-1.4\n%%%%EOF\n' >"$tmp/foreign.pdf"
+expect_status 3 "verify a foreign PDF" --db "$db" verify "$tmp/foreign.pdf"
+check "verify says foreign" test "$(head -n1 "$tmp/out")" = foreign
+"$cli" --db "$tmp/empty.db" init >/dev/null 2>&1
+expect_status 3 "verify a copy against another database" --db "$tmp/empty.db" verify "$tmp/signed.pdf"
+check "another database does not know it" test "$(head -n1 "$tmp/out")" = unknown
+expect_status 1 "verify a missing file" --db "$db" verify "$tmp/none.pdf"
+expect_status 2 "verify without a file" --db "$db" verify
+expect_status 0 "pdf of the fire case's draft" --db "$db" pdf "$case_no" -o "$tmp/draft.pdf"
+check "a draft is noted as not approved" grep -q 'not approved' "$tmp/err"
+expect_status 3 "verify the draft" --db "$db" verify "$tmp/draft.pdf"
+check "a draft is unsigned" test "$(head -n1 "$tmp/out")" = unsigned
+expect_status 2 "pdf with a bad version" --db "$db" pdf "$case_no" --version x -o "$tmp/x.pdf"
+expect_status 1 "pdf of a version that does not exist" --db "$db" pdf "$case_no" --version 9 -o "$tmp/x.pdf"
+expect_status 1 "sign a case in drafting" --db "$db" sign "$case_no" --paper --checked-by 王书记员
+check "signing explains the stage" grep -q 'signing' "$tmp/err"
+expect_status 2 "sign without --paper" --db "$db" sign "$case_no" --checked-by 王书记员
+expect_status 2 "sign without a checker" --db "$db" sign "$case_no" --paper
+
 # --- amounts in capital numerals
 expect_status 0 "amount 100005.07" amount 100005.07
 check "amount in figures and capitals" \

@@ -622,6 +622,19 @@ test_demo_linked (Fixture       *fixture,
   g_assert_cmpint (earlier->stage, ==, CONCORD_STAGE_CLOSED);
   earlier_sessions = list_sessions (fixture->store, earlier->id);
   g_assert_cmpuint (earlier_sessions->len, >=, 1);
+  /* Its agreement was signed on paper, checked by the clerk, and locked. */
+  {
+    g_autoptr(ConcordSigning) signing = concord_store_load_signing (fixture->store, earlier->id, &error);
+    ConcordSignature *first_signature;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (signing->locked_at);
+    g_assert_cmpuint (signing->signers->len, ==, 3);
+    first_signature = g_ptr_array_index (signing->signatures, 0);
+    g_assert_cmpint (first_signature->method, ==, CONCORD_SIGNATURE_METHOD_INK);
+    g_assert_cmpstr (first_signature->checked_by, ==, "孙书记员");
+    g_assert_true (g_str_has_prefix (first_signature->signed_at, "2026-04-09"));
+  }
 
   /* Separate rooms at the same time, then together. */
   sessions = list_sessions (fixture->store, c->id);
@@ -672,39 +685,55 @@ test_demo_family (Fixture       *fixture,
   g_assert_cmpint (gap, >, 0);
 }
 
-/* Scenario 3: one police session, so the second must follow within
- * seven working days. */
+/* Scenario 3: the second police session within seven working days of
+ * the first, the police form approved, waiting at signing for the two
+ * parties and the presiding officer. */
 static void
 test_demo_police (Fixture       *fixture,
                   gconstpointer  data)
 {
+  g_autoptr(GError) error = NULL;
   g_autoptr(ConcordCase) c = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(ConcordCalendar) calendar = NULL;
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) due = NULL;
+  g_autoptr(ConcordAgreement) agreement = NULL;
+  g_autoptr(ConcordSigning) signing = NULL;
   g_autofree char *holidays = NULL;
   g_autofree char *workdays = NULL;
-  g_autofree char *expected = NULL;
+  g_autofree char *limit = NULL;
 
   load_demo (fixture->store, N_DEMO_CASES);
   c = find_case (fixture->store, "烧烤摊", FALSE);
   g_assert_cmpint (c->mediation_type, ==, CONCORD_MEDIATION_POLICE);
-  g_assert_cmpint (c->stage, ==, CONCORD_STAGE_FACE_TO_FACE);
+  g_assert_cmpint (c->stage, ==, CONCORD_STAGE_SIGNING);
+  g_assert_true (c->police_screened);
 
   sessions = list_sessions (fixture->store, c->id);
-  g_assert_cmpuint (sessions->len, ==, 1);
-
+  g_assert_cmpuint (sessions->len, ==, 2);
   holidays = concord_store_get_setting (fixture->store, CONCORD_SETTING_CALENDAR_HOLIDAYS);
   workdays = concord_store_get_setting (fixture->store, CONCORD_SETTING_CALENDAR_WORKDAYS);
   calendar = concord_calendar_new (holidays, workdays, NULL);
   g_assert_nonnull (calendar);
   start = concord_clock_parse_iso (((ConcordSession *) g_ptr_array_index (sessions, 0))->started_at);
   due = concord_calendar_add_working_days_to_time (calendar, start, CONCORD_POLICE_SECOND_SESSION_WORKING_DAYS);
-  expected = concord_clock_format_iso (due);
-  g_assert_cmpstr (c->due_at, ==, expected);
-  /* Not overdue when the demo is opened the day it was written for. */
-  g_assert_cmpstr (c->due_at, >, "2026-11-23T08:00:00Z");
+  limit = concord_clock_format_iso (due);
+  g_assert_cmpstr (((ConcordSession *) g_ptr_array_index (sessions, 1))->started_at, <, limit);
+
+  agreement = concord_store_load_agreement (fixture->store, c->id, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (agreement->template_id, ==, "police-mediation");
+  g_assert_cmpuint (agreement->terms->len, ==, 3);
+  g_assert_true (concord_store_agreement_approved (fixture->store, c->id));
+  signing = concord_store_load_signing (fixture->store, c->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (signing->signers->len, ==, 3);
+  g_assert_cmpstr (((ConcordSigner *) g_ptr_array_index (signing->signers, 2))->role, ==, "主持人");
+  g_assert_true (signing->pad_allowed);
+  g_assert_null (signing->locked_at);
+  for (guint i = 0; i < signing->signatures->len; i++)
+    g_assert_null (g_ptr_array_index (signing->signatures, i));
 }
 
 /* The clock the demo fixed goes back to what it was, even when loading

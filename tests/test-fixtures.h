@@ -389,6 +389,20 @@ fixture_move (ConcordStore *store,
   if (c->stage == CONCORD_STAGE_REVIEW &&
       (to == CONCORD_STAGE_SIGNING || to == CONCORD_STAGE_DRAFTING))
     return concord_store_review_agreement (store, id, to == CONCORD_STAGE_SIGNING, reason, actor, error);
+  /* Follow-up begins once the agreement is signed: on paper, here. */
+  if (c->stage == CONCORD_STAGE_SIGNING && to == CONCORD_STAGE_FOLLOW_UP)
+    {
+      g_autoptr(ConcordSigning) signing = concord_store_load_signing (store, id, NULL);
+
+      if (signing != NULL && signing->locked_at == NULL)
+        {
+          g_autofree char *today = concord_clock_today_iso ();
+
+          if (!concord_store_record_paper_signing (store, id, signing->agreement_id, today, "王书记员",
+                                                   actor, error))
+            return FALSE;
+        }
+    }
   if (to == CONCORD_STAGE_FAILED)
     {
       g_autoptr(GPtrArray) referrals = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_referral_free);

@@ -1201,7 +1201,27 @@ test_whole_path (WindowFixture *f,
   assert_at (f, f->dance_id, CONCORD_STAGE_REVIEW);
   answer (find_message_dialog (), "approve");
   assert_at (f, f->dance_id, CONCORD_STAGE_SIGNING);
-  g_assert_false (gtk_widget_get_mapped (find_first (view, GTK_TYPE_MENU_BUTTON)));
+  /* At signing a party may still want a change; follow-up waits for the
+   * signatures. */
+  {
+    g_autoptr(GVariant) back = other_move_target (view, "Change the Agreement…");
+    g_autoptr(ConcordSigning) signing = concord_store_load_signing (f->base.store, f->dance_id, &error);
+    g_autofree char *today = concord_clock_today_iso ();
+    GtkWidget *next = find_shown_button (view, "Signed: Start Follow-Up");
+
+    g_assert_nonnull (back);
+    g_assert_cmpint (g_variant_get_int32 (back), ==, CONCORD_STAGE_DRAFTING);
+    g_assert_nonnull (next);
+    g_assert_false (gtk_widget_get_sensitive (next));
+    g_assert_no_error (error);
+    /* Signed on paper, as the clerk records it in the signing pane. */
+    g_assert_true (concord_store_record_paper_signing (f->base.store, f->dance_id, signing->agreement_id, today,
+                                                       "王书记员", "tester", &error));
+    g_assert_no_error (error);
+    concord_context_case_changed (f->context, f->dance_id);
+    settle ();
+    g_assert_true (gtk_widget_get_sensitive (find_shown_button (view, "Signed: Start Follow-Up")));
+  }
   click_next (view, "Signed: Start Follow-Up");
   assert_at (f, f->dance_id, CONCORD_STAGE_FOLLOW_UP);
   click_next (view, "Close Case");

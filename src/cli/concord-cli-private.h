@@ -66,5 +66,11 @@ int         cmd_statutes (Cli   *cli,
 int         cmd_pdf (Cli   *cli,
                      int    argc,
                      char **argv);
+int         cmd_verify (Cli   *cli,
+                        int    argc,
+                        char **argv);
+int         cmd_sign (Cli   *cli,
+                      int    argc,
+                      char **argv);
 
 G_END_DECLS

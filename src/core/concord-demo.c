@@ -20,6 +20,8 @@
  *                  "incident_no", "referred_by", "place", "category",
  *                  "mediation_type", "facts", "stage", "stage_reason",
  *                  "decided_at", "related": [ case keys ],
+ *                  "police_screened": true (the art. 179 checklist gone
+ *                  through with nothing excluding),
  *                  "parties": [ { "kind", "role", "name", "gender",
  *                                 "ethnicity", "birth_date", "id_type",
  *                                 "id_number", "phone", "address",
@@ -61,6 +63,9 @@
  *                             time, with these fields and terms added
  *   { "submit": true, "at" }  sent to legal review
  *   { "review": "approve" | "send_back", "comment", "at" }
+ *   { "sign": "paper", "checked_by", "at" }
+ *                             every signer signed the printed agreement in
+ *                             ink that day, checked by that person
  *
  * Indexes count the case's "parties" from 0. A back-to-back session is with
  * "party" (its notes are that party's caucus notes unless they name
@@ -137,6 +142,7 @@ typedef enum
   EVENT_FAIL,
   EVENT_AGREEMENT,
   EVENT_SUBMIT,
+  EVENT_SIGN,
   EVENT_REVIEW,
 } EventKind;
 
@@ -327,6 +333,8 @@ case_from_json (JsonObject  *object,
   concord_set_text (&c->category, member_string (object, "category"));
   concord_set_text (&c->facts, member_string (object, "facts"));
   concord_set_text (&c->stage_reason, member_string (object, "stage_reason"));
+  if (json_object_has_member (object, "police_screened"))
+    c->police_screened = json_object_get_boolean_member (object, "police_screened");
 
   for (guint i = 0; parties != NULL && i < json_array_get_length (parties); i++)
     {
@@ -691,6 +699,12 @@ plan_case (Loader      *loader,
         {
           if (!read_time (step, "at", &at, error) ||
               add_event (loader, at, EVENT_REVIEW, dc, NULL, step, error) == NULL)
+            return FALSE;
+        }
+      else if (step != NULL && g_strcmp0 (member_string (step, "sign"), "paper") == 0)
+        {
+          if (!read_time (step, "at", &at, error) ||
+              add_event (loader, at, EVENT_SIGN, dc, NULL, step, error) == NULL)
             return FALSE;
         }
       else if (step != NULL && json_object_has_member (step, "submit"))
@@ -1234,6 +1248,17 @@ run_event (Loader  *loader,
         return FALSE;
       dc->reached = concord_store_review_required (loader->store) ? CONCORD_STAGE_REVIEW : CONCORD_STAGE_SIGNING;
       return TRUE;
+
+    case EVENT_SIGN:
+      {
+        g_autoptr(ConcordSigning) signing = concord_store_load_signing (loader->store, dc->c->id, error);
+        g_autofree char *today = concord_clock_today_iso ();
+
+        return signing != NULL &&
+               concord_store_record_paper_signing (loader->store, dc->c->id, signing->agreement_id, today,
+                                                   member_string (event->object, "checked_by"), loader->actor,
+                                                   error);
+      }
 
     case EVENT_REVIEW:
       {

@@ -35,7 +35,35 @@ typedef struct
   guint       body_index;
   const char *heading_font;   /* path; NULL: CONCORD_PDF_FONT_DEFAULT_HEADING */
   guint       heading_index;
+  const char *seal_image;     /* a PNG (with transparency) placed over the
+                               * organisation's name; NULL: room for the stamp */
+  GPtrArray  *signatures;     /* of ConcordSignature of this version, or NULL.
+                               * Pad signatures are drawn as vector paths in
+                               * their signer's box (line width following
+                               * pressure); ink ones leave the boxes empty,
+                               * as does a signer without a signature */
 } ConcordPdfOptions;
+
+/* Every PDF carries, in its document information (Keywords, not
+ * compressed), a marker that concord_pdf_read_marker() finds again:
+ *   "concord-verify/1 case=<case id> agreement=<version row id>
+ *    version=<n> code=<verification code> signed=<0|1>"
+ * signed=1 when pad signatures were drawn. The footer of every page prints
+ * the verification code (concord_agreement_verification_code()) beside
+ * "第 X 页 共 Y 页", and the last page a QR code (libqrencode) carrying
+ * "<case number> <verification code>". */
+typedef struct
+{
+  gint64   case_id;
+  gint64   agreement_id;
+  int      version;
+  char     code[15];          /* "3F2A-9C1B-77D0" */
+  gboolean signed_copy;
+} ConcordPdfMarker;
+
+/* TRUE when @pdf carries a well-formed marker, read into @marker. */
+gboolean concord_pdf_read_marker (GBytes           *pdf,
+                                  ConcordPdfMarker *marker);
 
 /* Renders @agreement (a saved version: saved_at set) of the case in
  * @source with @template. @options may be NULL for the defaults.

@@ -428,6 +428,77 @@ migrate_6 (sqlite3 *db,
   return _concord_sqlite_exec (db, migration_6_sql, error);
 }
 
+/* Version 7: signing (issue 5). Each signature of a version (pad strokes
+ * as JSON, or the record of ink on paper); the lock of a signed version
+ * (its content hash and time), which the database itself enforces: a
+ * locked version's row, its signatures and the lock cannot be changed or
+ * removed, and nothing can be added to them. Printed files are archived
+ * with their SHA-256; their bytes cannot be changed. */
+static const char migration_7_sql[] =
+  "ALTER TABLE agreement ADD COLUMN content_hash TEXT"
+  "  CHECK (content_hash IS NULL OR (length(content_hash) = 64 AND content_hash NOT GLOB '*[^0-9a-f]*'));"
+  "ALTER TABLE agreement ADD COLUMN locked_at TEXT;"
+  "CREATE TABLE signature ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  agreement_id INTEGER NOT NULL REFERENCES agreement (id) ON DELETE CASCADE,"
+  "  position     INTEGER NOT NULL CHECK (position >= 0),"
+  "  signer       TEXT NOT NULL CHECK (length(signer) > 0),"
+  "  signer_name  TEXT NOT NULL,"
+  "  method       TEXT NOT NULL CHECK (method IN ('pad', 'ink')),"
+  "  strokes      TEXT CHECK (strokes IS NULL OR json_valid(strokes)),"
+  "  signed_at    TEXT NOT NULL,"
+  "  recorded_by  TEXT NOT NULL,"
+  "  checked_by   TEXT,"
+  "  CHECK ((method = 'pad') = (strokes IS NOT NULL)),"
+  "  CHECK (method = 'pad' OR length(trim(checked_by)) > 0),"
+  "  UNIQUE (agreement_id, signer)"
+  ");"
+  "CREATE TRIGGER agreement_locked_update BEFORE UPDATE ON agreement"
+  "  WHEN OLD.locked_at IS NOT NULL"
+  "  BEGIN SELECT RAISE (ABORT, 'concord: a signed agreement cannot be changed'); END;"
+  "CREATE TRIGGER agreement_locked_delete BEFORE DELETE ON agreement"
+  "  WHEN OLD.locked_at IS NOT NULL"
+  "  BEGIN SELECT RAISE (ABORT, 'concord: a signed agreement cannot be removed'); END;"
+  "CREATE TRIGGER agreement_lock_needs_hash BEFORE UPDATE OF locked_at ON agreement"
+  "  WHEN NEW.locked_at IS NOT NULL AND NEW.content_hash IS NULL"
+  "  BEGIN SELECT RAISE (ABORT, 'concord: an agreement is locked with its content hash'); END;"
+  "CREATE TRIGGER agreement_insert_locked BEFORE INSERT ON agreement"
+  "  WHEN NEW.locked_at IS NOT NULL"
+  "  BEGIN SELECT RAISE (ABORT, 'concord: an agreement is locked by its signatures'); END;"
+  "CREATE TRIGGER signature_locked_insert BEFORE INSERT ON signature"
+  "  WHEN (SELECT locked_at FROM agreement WHERE id = NEW.agreement_id) IS NOT NULL"
+  "  BEGIN SELECT RAISE (ABORT, 'concord: a signed agreement takes no more signatures'); END;"
+  "CREATE TRIGGER signature_locked_update BEFORE UPDATE ON signature"
+  "  WHEN (SELECT locked_at FROM agreement WHERE id = OLD.agreement_id) IS NOT NULL"
+  "    OR NEW.agreement_id <> OLD.agreement_id"
+  "  BEGIN SELECT RAISE (ABORT, 'concord: the signatures of a signed agreement cannot be changed'); END;"
+  "CREATE TRIGGER signature_locked_delete BEFORE DELETE ON signature"
+  "  WHEN (SELECT locked_at FROM agreement WHERE id = OLD.agreement_id) IS NOT NULL"
+  "  BEGIN SELECT RAISE (ABORT, 'concord: the signatures of a signed agreement cannot be removed'); END;"
+  "CREATE TABLE printed_document ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  case_id      INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  agreement_id INTEGER NOT NULL REFERENCES agreement (id),"
+  "  sha256       TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),"
+  "  pdf          BLOB NOT NULL,"
+  "  pages        INTEGER NOT NULL CHECK (pages > 0),"
+  "  copies       INTEGER NOT NULL CHECK (copies > 0),"
+  "  signed_copy  INTEGER NOT NULL CHECK (signed_copy IN (0, 1)),"
+  "  printed_at   TEXT NOT NULL,"
+  "  printed_by   TEXT NOT NULL"
+  ");"
+  "CREATE INDEX printed_document_case ON printed_document (case_id, id);"
+  "CREATE TRIGGER printed_document_fixed BEFORE UPDATE OF pdf, sha256, agreement_id, case_id"
+  "  ON printed_document"
+  "  BEGIN SELECT RAISE (ABORT, 'concord: an archived print cannot be changed'); END;";
+
+static gboolean
+migrate_7 (sqlite3 *db,
+           GError **error)
+{
+  return _concord_sqlite_exec (db, migration_7_sql, error);
+}
+
 typedef gboolean (*MigrateFunc) (sqlite3 *db, GError **error);
 
 static const MigrateFunc migrations[] = {
@@ -438,6 +509,7 @@ static const MigrateFunc migrations[] = {
   migrate_4,
   migrate_5,
   migrate_6,
+  migrate_7,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONCORD_SQLITE_LATEST_VERSION + 1);

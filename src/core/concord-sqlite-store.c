@@ -42,6 +42,7 @@ struct _ConcordSqliteStore
 };
 
 static void concord_sqlite_store_iface_init (ConcordStoreInterface *iface);
+static ConcordSigning *sqlite_load_signing (ConcordStore *store, gint64 case_id, GError **error);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (ConcordSqliteStore, concord_sqlite_store, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (CONCORD_TYPE_STORE, concord_sqlite_store_iface_init))
@@ -66,8 +67,17 @@ _concord_sqlite_set_error (sqlite3    *db,
     code = CONCORD_ERROR_DB_CANNOT_OPEN;
   else if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
     code = CONCORD_ERROR_CONFLICT;
+  else if (rc == SQLITE_CONSTRAINT_TRIGGER && db != NULL &&
+           g_str_has_prefix (sqlite3_errmsg (db), "concord: "))
+    code = CONCORD_ERROR_STAGE;
 
-  if (code == CONCORD_ERROR_DB_BUSY)
+  if (code == CONCORD_ERROR_STAGE)
+    /* A trigger guarding what is signed (schema 7). */
+    g_set_error (error, CONCORD_ERROR, code,
+                 _("The agreement is signed and locked, so it cannot be changed (%s). A change needs "
+                   "a new version, signed again."),
+                 sqlite3_errmsg (db) + strlen ("concord: "));
+  else if (code == CONCORD_ERROR_DB_BUSY)
     g_set_error (error, CONCORD_ERROR, code,
                  _("The database is busy: another program has been writing to it for too long. Try again."));
   else if (code == CONCORD_ERROR_DB_CORRUPT)
@@ -1464,6 +1474,30 @@ sqlite_move_stage (ConcordStore *store,
         g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
                      _("Only the lawyer’s review sends an agreement back to drafting, with comments."));
         return FALSE;
+      }
+    /* Follow-up begins once everyone has signed (schema 7). */
+    if (to == CONCORD_STAGE_FOLLOW_UP &&
+        case_stage (CONCORD_SQLITE_STORE (store), case_id, &from, NULL) &&
+        from == CONCORD_STAGE_SIGNING &&
+        has_agreement (CONCORD_SQLITE_STORE (store), case_id))
+      {
+        g_autoptr(ConcordSigning) signing = sqlite_load_signing (store, case_id, error);
+        guint missing = 0;
+
+        if (signing == NULL)
+          return FALSE;
+        for (guint i = 0; i < signing->signatures->len; i++)
+          missing += g_ptr_array_index (signing->signatures, i) == NULL;
+        if (signing->locked_at == NULL)
+          {
+            g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "The agreement is not signed yet: %u signature is missing.",
+                                      "The agreement is not signed yet: %u signatures are missing.",
+                                      missing),
+                         missing);
+            return FALSE;
+          }
       }
   }
   return move_stage_in_transaction (CONCORD_SQLITE_STORE (store), case_id, to, reason, actor, NULL, error);
@@ -4282,6 +4316,779 @@ sqlite_list_statute_laws (ConcordStore *store,
   return _concord_sqlite_statutes_list_laws (self->db, self->statements, error);
 }
 
+/* Signing (schema 7) */
+
+static ConcordSignature *
+signature_from_row (sqlite3_stmt *get,
+                    GError      **error)
+{
+  /* id, agreement_id, signer, signer_name, method, strokes, signed_at,
+   * recorded_by, checked_by */
+  g_autoptr(ConcordSignature) signature = NULL;
+  const char *method = column_str (get, 4);
+
+  signature = concord_signature_new (g_strcmp0 (method, "pad") == 0 ? CONCORD_SIGNATURE_METHOD_PAD
+                                                                     : CONCORD_SIGNATURE_METHOD_INK);
+  signature->id = sqlite3_column_int64 (get, 0);
+  signature->agreement_id = sqlite3_column_int64 (get, 1);
+  signature->signer = column_dup (get, 2);
+  signature->signer_name = column_dup (get, 3);
+  signature->signed_at = column_dup (get, 6);
+  signature->recorded_by = column_dup (get, 7);
+  signature->checked_by = column_dup (get, 8);
+  if (signature->method == CONCORD_SIGNATURE_METHOD_PAD &&
+      !concord_signature_strokes_from_json (signature, column_str (get, 5), error))
+    return NULL;
+  return g_steal_pointer (&signature);
+}
+
+static GPtrArray *
+sqlite_list_signatures (ConcordStore *store,
+                        gint64        agreement_id,
+                        GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(GPtrArray) signatures = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_signature_free);
+  g_autoptr(CachedStmt) get = NULL;
+  int rc;
+
+  get = cached (self,
+                "SELECT id, agreement_id, signer, signer_name, method, strokes, signed_at, recorded_by,"
+                " checked_by FROM signature WHERE agreement_id = ?1 ORDER BY position, id",
+                error);
+  if (get == NULL)
+    return NULL;
+  sqlite3_bind_int64 (get, 1, agreement_id);
+  while ((rc = sqlite3_step (get)) == SQLITE_ROW)
+    {
+      ConcordSignature *signature = signature_from_row (get, error);
+
+      if (signature == NULL)
+        return NULL;
+      g_ptr_array_add (signatures, signature);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "signatures", error);
+      return NULL;
+    }
+  return g_steal_pointer (&signatures);
+}
+
+/* The lock of version @agreement_id: TRUE when read; *locked_at and
+ * *hash get NULL while it is not locked. */
+static gboolean
+agreement_lock (ConcordSqliteStore *self,
+                gint64              agreement_id,
+                char              **locked_at,
+                char              **hash,
+                GError            **error)
+{
+  g_autoptr(CachedStmt) get = NULL;
+  int rc;
+
+  get = cached (self, "SELECT locked_at, content_hash FROM agreement WHERE id = ?1", error);
+  if (get == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (get, 1, agreement_id);
+  rc = sqlite3_step (get);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND, _("There is no such agreement version."));
+      else
+        _concord_sqlite_set_error (self->db, rc, "agreement lock", error);
+      return FALSE;
+    }
+  if (locked_at != NULL)
+    *locked_at = column_dup (get, 0);
+  if (hash != NULL)
+    *hash = column_dup (get, 1);
+  return TRUE;
+}
+
+void
+concord_signing_free (ConcordSigning *signing)
+{
+  if (signing == NULL)
+    return;
+  g_free (signing->pad_refusal);
+  g_clear_pointer (&signing->signers, g_ptr_array_unref);
+  g_clear_pointer (&signing->signatures, g_ptr_array_unref);
+  g_free (signing->content_hash);
+  g_free (signing->code);
+  g_free (signing->locked_at);
+  g_free (signing);
+}
+
+static void
+signature_free0 (gpointer data)
+{
+  concord_signature_free (data);
+}
+
+/* Where the signing of the latest version stands; NULL with no error
+ * when the case has no agreement. */
+static ConcordSigning *
+load_signing (ConcordSqliteStore *self,
+              gint64              case_id,
+              ConcordAgreement  **latest_out,
+              GError            **error)
+{
+  ConcordStore *store = CONCORD_STORE (self);
+  g_autoptr(ConcordSigning) signing = g_new0 (ConcordSigning, 1);
+  g_autoptr(ConcordAgreement) latest = NULL;
+  g_autoptr(ConcordAgreementSource) source = NULL;
+  g_autoptr(ConcordTemplate) template = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autofree char *category_label = NULL;
+  GError *local_error = NULL;
+
+  latest = load_agreement_row (self, case_id, 0, &local_error);
+  if (latest == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      return NULL;
+    }
+  source = concord_store_dup_agreement_source (store, case_id, error);
+  if (source == NULL)
+    return NULL;
+  template = concord_agreement_dup_template (latest, error);
+  if (template == NULL)
+    return NULL;
+  stored = sqlite_list_signatures (store, latest->id, error);
+  if (stored == NULL)
+    return NULL;
+  if (!agreement_lock (self, latest->id, &signing->locked_at, &signing->content_hash, error))
+    return NULL;
+
+  signing->case_id = case_id;
+  signing->agreement_id = latest->id;
+  signing->version = latest->version;
+  signing->code = concord_agreement_verification_code (latest);
+  if (source->c->category != NULL)
+    category_label = concord_store_dup_category_label (store, source->c->category);
+  signing->pad_allowed = concord_signature_pad_allowed (source->c, category_label, &signing->pad_refusal);
+  signing->signers = concord_signature_required_signers (latest, template, source);
+  signing->signatures = g_ptr_array_new_full (signing->signers->len, signature_free0);
+  for (guint i = 0; i < signing->signers->len; i++)
+    {
+      ConcordSigner *signer = g_ptr_array_index (signing->signers, i);
+      ConcordSignature *found = NULL;
+
+      for (guint j = 0; found == NULL && j < stored->len; j++)
+        {
+          ConcordSignature *signature = g_ptr_array_index (stored, j);
+
+          if (g_strcmp0 (signature->signer, signer->key) == 0)
+            found = g_ptr_array_steal_index (stored, j);
+        }
+      g_ptr_array_add (signing->signatures, found);
+    }
+  if (latest_out != NULL)
+    *latest_out = g_steal_pointer (&latest);
+  return g_steal_pointer (&signing);
+}
+
+static ConcordSigning *
+sqlite_load_signing (ConcordStore *store,
+                     gint64        case_id,
+                     GError      **error)
+{
+  GError *local_error = NULL;
+  ConcordSigning *signing = load_signing (CONCORD_SQLITE_STORE (store), case_id, NULL, &local_error);
+
+  if (signing == NULL && local_error == NULL)
+    g_set_error (&local_error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND, _("The case has no agreement yet."));
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  return signing;
+}
+
+/* In a write transaction: the signing of the case's latest version, which
+ * must be at signing, approved and not locked. */
+static ConcordSigning *
+open_signing (ConcordSqliteStore *self,
+              gint64              case_id,
+              gint64              agreement_id,
+              ConcordAgreement  **latest,
+              GError            **error)
+{
+  g_autoptr(ConcordSigning) signing = NULL;
+  ConcordStage stage;
+  GError *local_error = NULL;
+
+  if (!case_stage (self, case_id, &stage, error))
+    return NULL;
+  if (stage != CONCORD_STAGE_SIGNING)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
+                   _("The agreement is signed while the case is at signing; it is at the stage “%s”."),
+                   concord_stage_label (stage));
+      return NULL;
+    }
+  signing = load_signing (self, case_id, latest, &local_error);
+  if (signing == NULL)
+    {
+      if (local_error == NULL)
+        g_set_error (&local_error, CONCORD_ERROR, CONCORD_ERROR_STAGE, _("The case has no agreement to sign."));
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  if (agreement_id != signing->agreement_id)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
+                   _("This is not the version being signed: version %d is."), signing->version);
+      return NULL;
+    }
+  if (signing->locked_at != NULL)
+    {
+      g_set_error_literal (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
+                           _("Everyone has signed: the agreement is locked."));
+      return NULL;
+    }
+  if (!concord_store_agreement_approved (CONCORD_STORE (self), case_id))
+    {
+      g_set_error_literal (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
+                           _("This version is not approved for signing."));
+      return NULL;
+    }
+  return g_steal_pointer (&signing);
+}
+
+static gboolean
+insert_signature (ConcordSqliteStore *self,
+                  ConcordSignature   *signature,
+                  guint               position,
+                  GError            **error)
+{
+  g_autoptr(CachedStmt) ins = NULL;
+  g_autofree char *strokes = NULL;
+
+  ins = cached (self,
+                "INSERT INTO signature (agreement_id, position, signer, signer_name, method, strokes,"
+                " signed_at, recorded_by, checked_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                error);
+  if (ins == NULL)
+    return FALSE;
+  if (signature->method == CONCORD_SIGNATURE_METHOD_PAD)
+    strokes = concord_signature_strokes_to_json (signature);
+  sqlite3_bind_int64 (ins, 1, signature->agreement_id);
+  sqlite3_bind_int (ins, 2, (int) position);
+  bind_text (ins, 3, signature->signer);
+  bind_text (ins, 4, signature->signer_name != NULL ? signature->signer_name : "");
+  bind_text (ins, 5, signature->method == CONCORD_SIGNATURE_METHOD_PAD ? "pad" : "ink");
+  bind_text (ins, 6, strokes);
+  bind_text (ins, 7, signature->signed_at);
+  bind_text (ins, 8, signature->recorded_by);
+  bind_text (ins, 9, signature->method == CONCORD_SIGNATURE_METHOD_INK ? signature->checked_by : NULL);
+  if (!step_done (self->db, ins, "signature", error))
+    return FALSE;
+  signature->id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+/* Locks the version when every signer has signed; *locked tells. */
+static gboolean
+lock_if_complete (ConcordSqliteStore *self,
+                  gint64              case_id,
+                  ConcordAgreement   *latest,
+                  const char         *actor,
+                  gboolean           *locked,
+                  GError            **error)
+{
+  g_autoptr(ConcordSigning) signing = load_signing (self, case_id, NULL, error);
+  g_autoptr(CachedStmt) upd = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *now = concord_clock_now_iso ();
+  g_autofree char *detail = NULL;
+
+  *locked = FALSE;
+  if (signing == NULL)
+    return FALSE;
+  for (guint i = 0; i < signing->signatures->len; i++)
+    if (g_ptr_array_index (signing->signatures, i) == NULL)
+      return TRUE;
+  hash = concord_agreement_content_hash (latest);
+  upd = cached (self, "UPDATE agreement SET content_hash = ?2, locked_at = ?3 WHERE id = ?1", error);
+  if (upd == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (upd, 1, latest->id);
+  bind_text (upd, 2, hash);
+  bind_text (upd, 3, now);
+  detail = g_strdup_printf ("v%d %s", latest->version, signing->code);
+  if (!step_done (self->db, upd, "agreement lock", error) ||
+      !audit_append (self, actor, case_id, "agreement.lock", detail, error))
+    return FALSE;
+  *locked = TRUE;
+  return TRUE;
+}
+
+static gboolean
+sqlite_add_signature (ConcordStore     *store,
+                      gint64            case_id,
+                      ConcordSignature *signature,
+                      const char       *actor,
+                      gboolean         *locked,
+                      GError          **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(ConcordSigning) signing = NULL;
+  g_autoptr(ConcordAgreement) latest = NULL;
+  g_autofree char *detail = NULL;
+  gboolean done = FALSE;
+  int position = -1;
+
+  if (!write_begin (self, error))
+    return FALSE;
+  signing = open_signing (self, case_id, signature->agreement_id, &latest, error);
+  if (signing == NULL)
+    goto failed;
+  for (guint i = 0; i < signing->signers->len; i++)
+    {
+      ConcordSigner *signer = g_ptr_array_index (signing->signers, i);
+
+      if (g_strcmp0 (signer->key, signature->signer) == 0)
+        {
+          position = (int) i;
+          if (g_ptr_array_index (signing->signatures, i) != NULL)
+            {
+              g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_CONFLICT,
+                           _("%s %s has signed already; remove that signature to sign again."),
+                           signer->role, signer->name);
+              goto failed;
+            }
+          if (signature->signer_name == NULL)
+            signature->signer_name = g_strdup (signer->name);
+        }
+    }
+  if (position < 0)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                   _("“%s” is not among those who sign this agreement."),
+                   signature->signer != NULL ? signature->signer : "");
+      goto failed;
+    }
+  if (signature->method == CONCORD_SIGNATURE_METHOD_PAD)
+    {
+      if (!signing->pad_allowed)
+        {
+          g_set_error_literal (error, CONCORD_ERROR, CONCORD_ERROR_STAGE, signing->pad_refusal);
+          goto failed;
+        }
+      if (!concord_signature_check_strokes (signature, error))
+        goto failed;
+      if (signature->signed_at == NULL)
+        signature->signed_at = concord_clock_now_iso ();
+    }
+  else
+    {
+      if (signature->checked_by == NULL || g_strstrip (signature->checked_by)[0] == '\0')
+        {
+          g_set_error_literal (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                               _("Say who checked the signed paper."));
+          goto failed;
+        }
+      if (signature->signed_at == NULL)
+        signature->signed_at = concord_clock_now_iso ();
+    }
+  if (signature->recorded_by == NULL)
+    signature->recorded_by = g_strdup (actor);
+  detail = g_strdup_printf ("v%d %s (%s)", signing->version, signature->signer,
+                            signature->method == CONCORD_SIGNATURE_METHOD_PAD ? "pad" : "ink");
+  if (!insert_signature (self, signature, (guint) position, error) ||
+      !audit_append (self, actor, case_id, "signature.add", detail, error) ||
+      !lock_if_complete (self, case_id, latest, actor, &done, error) ||
+      !write_commit (self, error))
+    goto failed;
+  if (locked != NULL)
+    *locked = done;
+  return TRUE;
+
+failed:
+  signature->id = 0;
+  write_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+sqlite_remove_signature (ConcordStore *store,
+                         gint64        signature_id,
+                         const char   *actor,
+                         GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(CachedStmt) get = NULL;
+  g_autoptr(CachedStmt) del = NULL;
+  g_autofree char *detail = NULL;
+  gint64 case_id = 0;
+  ConcordStage stage;
+  int rc;
+
+  if (!write_begin (self, error))
+    return FALSE;
+  get = cached (self,
+                "SELECT a.case_id, a.version, s.signer FROM signature s JOIN agreement a ON a.id = s.agreement_id"
+                " WHERE s.id = ?1",
+                error);
+  if (get == NULL)
+    goto failed;
+  sqlite3_bind_int64 (get, 1, signature_id);
+  rc = sqlite3_step (get);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND, _("There is no such signature."));
+      else
+        _concord_sqlite_set_error (self->db, rc, "signature", error);
+      goto failed;
+    }
+  case_id = sqlite3_column_int64 (get, 0);
+  detail = g_strdup_printf ("v%d %s", sqlite3_column_int (get, 1), column_str (get, 2));
+  g_clear_pointer (&get, cached_stmt_release);
+  if (!case_stage (self, case_id, &stage, error))
+    goto failed;
+  del = cached (self, "DELETE FROM signature WHERE id = ?1", error);
+  if (del == NULL)
+    goto failed;
+  sqlite3_bind_int64 (del, 1, signature_id);
+  /* The trigger refuses it once the version is locked. */
+  if (!step_done (self->db, del, "signature", error))
+    goto failed;
+  if (stage != CONCORD_STAGE_SIGNING)
+    {
+      g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
+                   _("Signatures are changed while the case is at signing; it is at the stage “%s”."),
+                   concord_stage_label (stage));
+      goto failed;
+    }
+  if (!audit_append (self, actor, case_id, "signature.remove", detail, error) ||
+      !write_commit (self, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  write_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+sqlite_record_paper_signing (ConcordStore *store,
+                             gint64        case_id,
+                             gint64        agreement_id,
+                             const char   *signed_on,
+                             const char   *checked_by,
+                             const char   *actor,
+                             GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(ConcordSigning) signing = NULL;
+  g_autoptr(ConcordAgreement) latest = NULL;
+  g_autoptr(GDateTime) saved = NULL;
+  g_autoptr(GDateTime) saved_local = NULL;
+  g_autofree char *today = concord_clock_today_iso ();
+  g_autofree char *saved_day = NULL;
+  g_autofree char *checker = g_strdup (checked_by != NULL ? checked_by : "");
+  g_autofree char *at = NULL;
+  g_autofree char *detail = NULL;
+  gboolean done = FALSE;
+  guint n = 0;
+  int y, m, d;
+
+  g_strstrip (checker);
+  if (signed_on == NULL || sscanf (signed_on, "%4d-%2d-%2d", &y, &m, &d) != 3 || strlen (signed_on) != 10 ||
+      !g_date_valid_dmy (d, m, y))
+    {
+      g_set_error_literal (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                           _("Give the date the paper was signed, as 2026-11-23."));
+      return FALSE;
+    }
+  if (g_strcmp0 (signed_on, today) > 0)
+    {
+      g_set_error_literal (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                           _("The date the paper was signed cannot be in the future."));
+      return FALSE;
+    }
+  if (checker[0] == '\0')
+    {
+      g_set_error_literal (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                           _("Say who checked the signed paper."));
+      return FALSE;
+    }
+  if (!write_begin (self, error))
+    return FALSE;
+  signing = open_signing (self, case_id, agreement_id, &latest, error);
+  if (signing == NULL)
+    goto failed;
+  saved = g_date_time_new_from_iso8601 (latest->saved_at, NULL);
+  if (saved != NULL)
+    {
+      saved_local = g_date_time_to_local (saved);
+      saved_day = g_date_time_format (saved_local, "%Y-%m-%d");
+      if (g_strcmp0 (signed_on, saved_day) < 0)
+        {
+          g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                       _("The paper cannot have been signed before version %d was written (%s)."),
+                       latest->version, saved_day);
+          goto failed;
+        }
+    }
+  at = g_strconcat (signed_on, "T00:00:00Z", NULL);
+  for (guint i = 0; i < signing->signers->len; i++)
+    {
+      ConcordSigner *signer = g_ptr_array_index (signing->signers, i);
+      g_autoptr(ConcordSignature) signature = NULL;
+
+      if (g_ptr_array_index (signing->signatures, i) != NULL)
+        continue;
+      signature = concord_signature_new (CONCORD_SIGNATURE_METHOD_INK);
+      signature->agreement_id = agreement_id;
+      signature->signer = g_strdup (signer->key);
+      signature->signer_name = g_strdup (signer->name);
+      signature->signed_at = g_strdup (at);
+      signature->recorded_by = g_strdup (actor);
+      signature->checked_by = g_strdup (checker);
+      if (!insert_signature (self, signature, i, error))
+        goto failed;
+      n++;
+    }
+  detail = g_strdup_printf ("v%d %s, %u signers, checked by %s", signing->version, signed_on, n, checker);
+  if (!audit_append (self, actor, case_id, "signature.paper", detail, error) ||
+      !lock_if_complete (self, case_id, latest, actor, &done, error) ||
+      !write_commit (self, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  write_rollback (self);
+  return FALSE;
+}
+
+static ConcordAgreement *
+sqlite_load_agreement_by_id (ConcordStore *store,
+                             gint64        agreement_id,
+                             GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(CachedStmt) get = NULL;
+  gint64 case_id;
+  int version;
+  int rc;
+
+  get = cached (self, "SELECT case_id, version FROM agreement WHERE id = ?1", error);
+  if (get == NULL)
+    return NULL;
+  sqlite3_bind_int64 (get, 1, agreement_id);
+  rc = sqlite3_step (get);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND, _("There is no such agreement version."));
+      else
+        _concord_sqlite_set_error (self->db, rc, "agreement", error);
+      return NULL;
+    }
+  case_id = sqlite3_column_int64 (get, 0);
+  version = sqlite3_column_int (get, 1);
+  g_clear_pointer (&get, cached_stmt_release);
+  return load_agreement_row (self, case_id, version, error);
+}
+
+/* Printed files */
+
+void
+concord_print_free (ConcordPrint *print)
+{
+  if (print == NULL)
+    return;
+  g_free (print->sha256);
+  g_free (print->printed_at);
+  g_free (print->printed_by);
+  g_free (print);
+}
+
+#define PRINT_COLUMNS "id, case_id, agreement_id, sha256, length(pdf), pages, copies, signed_copy," \
+                      " printed_at, printed_by"
+
+static ConcordPrint *
+print_from_row (sqlite3_stmt *get)
+{
+  ConcordPrint *print = g_new0 (ConcordPrint, 1);
+
+  print->id = sqlite3_column_int64 (get, 0);
+  print->case_id = sqlite3_column_int64 (get, 1);
+  print->agreement_id = sqlite3_column_int64 (get, 2);
+  print->sha256 = column_dup (get, 3);
+  print->size = (gsize) sqlite3_column_int64 (get, 4);
+  print->pages = (guint) sqlite3_column_int (get, 5);
+  print->copies = (guint) sqlite3_column_int (get, 6);
+  print->signed_copy = sqlite3_column_int (get, 7) != 0;
+  print->printed_at = column_dup (get, 8);
+  print->printed_by = column_dup (get, 9);
+  return print;
+}
+
+static gint64
+sqlite_archive_print (ConcordStore *store,
+                      gint64        agreement_id,
+                      GBytes       *pdf,
+                      guint         pages,
+                      guint         copies,
+                      gboolean      signed_copy,
+                      const char   *actor,
+                      GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(ConcordAgreement) agreement = NULL;
+  g_autoptr(CachedStmt) get = NULL;
+  g_autoptr(CachedStmt) write = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *now = concord_clock_now_iso ();
+  g_autofree char *detail = NULL;
+  gint64 id = 0;
+  int rc;
+
+  if (pages == 0 || copies == 0)
+    {
+      g_set_error_literal (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                           _("A printed file has at least one page and one copy."));
+      return 0;
+    }
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  if (!write_begin (self, error))
+    return 0;
+  agreement = sqlite_load_agreement_by_id (store, agreement_id, error);
+  if (agreement == NULL)
+    goto failed;
+  get = cached (self, "SELECT id FROM printed_document WHERE sha256 = ?1", error);
+  if (get == NULL)
+    goto failed;
+  bind_text (get, 1, sha256);
+  rc = sqlite3_step (get);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (get, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "printed document", error);
+      goto failed;
+    }
+  g_clear_pointer (&get, cached_stmt_release);
+  if (id != 0)
+    {
+      write = cached (self,
+                      "UPDATE printed_document SET copies = copies + ?2, printed_at = ?3, printed_by = ?4"
+                      " WHERE id = ?1",
+                      error);
+      if (write == NULL)
+        goto failed;
+      sqlite3_bind_int64 (write, 1, id);
+    }
+  else
+    {
+      gsize size;
+      gconstpointer data = g_bytes_get_data (pdf, &size);
+
+      write = cached (self,
+                      "INSERT INTO printed_document (case_id, agreement_id, sha256, pdf, pages, copies,"
+                      " signed_copy, printed_at, printed_by) VALUES (?5, ?6, ?7, ?8, ?9, ?2, ?10, ?3, ?4)",
+                      error);
+      if (write == NULL)
+        goto failed;
+      sqlite3_bind_int64 (write, 5, agreement->case_id);
+      sqlite3_bind_int64 (write, 6, agreement_id);
+      bind_text (write, 7, sha256);
+      sqlite3_bind_blob64 (write, 8, data, size, SQLITE_TRANSIENT);
+      sqlite3_bind_int (write, 9, (int) pages);
+      sqlite3_bind_int (write, 10, signed_copy ? 1 : 0);
+    }
+  sqlite3_bind_int (write, 2, (int) copies);
+  bind_text (write, 3, now);
+  bind_text (write, 4, actor);
+  if (!step_done (self->db, write, "printed document", error))
+    goto failed;
+  if (id == 0)
+    id = sqlite3_last_insert_rowid (self->db);
+  detail = g_strdup_printf ("v%d %s, %u copies, %s", agreement->version, signed_copy ? "signed" : "for ink",
+                            copies, sha256);
+  if (!audit_append (self, actor, agreement->case_id, "agreement.print", detail, error) ||
+      !write_commit (self, error))
+    goto failed;
+  return id;
+
+failed:
+  write_rollback (self);
+  return 0;
+}
+
+static GPtrArray *
+sqlite_list_prints (ConcordStore *store,
+                    gint64        case_id,
+                    GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(GPtrArray) prints = g_ptr_array_new_with_free_func ((GDestroyNotify) concord_print_free);
+  g_autoptr(CachedStmt) get = NULL;
+  int rc;
+
+  get = cached (self, "SELECT " PRINT_COLUMNS " FROM printed_document WHERE case_id = ?1 ORDER BY id", error);
+  if (get == NULL)
+    return NULL;
+  sqlite3_bind_int64 (get, 1, case_id);
+  while ((rc = sqlite3_step (get)) == SQLITE_ROW)
+    g_ptr_array_add (prints, print_from_row (get));
+  if (rc != SQLITE_DONE)
+    {
+      _concord_sqlite_set_error (self->db, rc, "printed documents", error);
+      return NULL;
+    }
+  return g_steal_pointer (&prints);
+}
+
+static ConcordPrint *
+sqlite_find_print (ConcordStore *store,
+                   const char   *sha256,
+                   GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(CachedStmt) get = NULL;
+  int rc;
+
+  get = cached (self, "SELECT " PRINT_COLUMNS " FROM printed_document WHERE sha256 = ?1", error);
+  if (get == NULL)
+    return NULL;
+  bind_text (get, 1, sha256);
+  rc = sqlite3_step (get);
+  if (rc == SQLITE_ROW)
+    return print_from_row (get);
+  if (rc != SQLITE_DONE)
+    _concord_sqlite_set_error (self->db, rc, "printed document", error);
+  return NULL;
+}
+
+static GBytes *
+sqlite_load_print_bytes (ConcordStore *store,
+                         gint64        print_id,
+                         GError      **error)
+{
+  ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  g_autoptr(CachedStmt) get = NULL;
+  int rc;
+
+  get = cached (self, "SELECT pdf FROM printed_document WHERE id = ?1", error);
+  if (get == NULL)
+    return NULL;
+  sqlite3_bind_int64 (get, 1, print_id);
+  rc = sqlite3_step (get);
+  if (rc == SQLITE_ROW)
+    return g_bytes_new (sqlite3_column_blob (get, 0), (gsize) sqlite3_column_bytes (get, 0));
+  if (rc == SQLITE_DONE)
+    g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_NOT_FOUND, _("There is no such printed file."));
+  else
+    _concord_sqlite_set_error (self->db, rc, "printed document", error);
+  return NULL;
+}
+
 static void
 concord_sqlite_store_iface_init (ConcordStoreInterface *iface)
 {
@@ -4341,6 +5148,16 @@ concord_sqlite_store_iface_init (ConcordStoreInterface *iface)
   iface->search_statutes = sqlite_search_statutes;
   iface->load_statute = sqlite_load_statute;
   iface->list_statute_laws = sqlite_list_statute_laws;
+  iface->load_signing = sqlite_load_signing;
+  iface->add_signature = sqlite_add_signature;
+  iface->remove_signature = sqlite_remove_signature;
+  iface->record_paper_signing = sqlite_record_paper_signing;
+  iface->list_signatures = sqlite_list_signatures;
+  iface->load_agreement_by_id = sqlite_load_agreement_by_id;
+  iface->archive_print = sqlite_archive_print;
+  iface->list_prints = sqlite_list_prints;
+  iface->find_print = sqlite_find_print;
+  iface->load_print_bytes = sqlite_load_print_bytes;
 }
 
 static void

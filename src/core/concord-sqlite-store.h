@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 #define CONCORD_TYPE_SQLITE_STORE (concord_sqlite_store_get_type ())
 G_DECLARE_FINAL_TYPE (ConcordSqliteStore, concord_sqlite_store, CONCORD, SQLITE_STORE, GObject)
 
-#define CONCORD_SQLITE_LATEST_VERSION 6
+#define CONCORD_SQLITE_LATEST_VERSION 7
 
 ConcordStore *concord_sqlite_store_open (const char *path,
                                          GError    **error);

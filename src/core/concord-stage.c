@@ -31,7 +31,7 @@ static const ConcordStage from_back_to_back[] = { FF, D, F, W };
 static const ConcordStage from_face_to_face[] = { BB, D, F, W };
 static const ConcordStage from_drafting[] = { RV, S, BB, FF, F, W };
 static const ConcordStage from_review[] = { S, D, W };
-static const ConcordStage from_signing[] = { FU };
+static const ConcordStage from_signing[] = { FU, D };
 static const ConcordStage from_follow_up[] = { C };
 static const ConcordStage from_ended[] = { C };
 
@@ -89,7 +89,7 @@ gboolean
 concord_stage_move_needs_reason (ConcordStage from,
                                  ConcordStage to)
 {
-  return to == NA || to == F || to == W || (from == RV && to == D);
+  return to == NA || to == F || to == W || ((from == RV || from == S) && to == D);
 }
 
 /* Why @to cannot follow @from, in the mediator's words. */
@@ -206,6 +206,8 @@ concord_stage_check_move (ConcordStage from,
         message = _("Give the reason why the mediation failed.");
       else if (to == W)
         message = _("Give the reason why the case is withdrawn.");
+      else if (from == S)
+        message = _("Say what must change in the agreement before it is signed.");
       else
         message = _("Say what the legal review asks to change in the agreement.");
       g_set_error_literal (error, CONCORD_ERROR, CONCORD_ERROR_INVALID, message);

@@ -1062,3 +1062,125 @@ concord_store_list_statute_laws (ConcordStore *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   return IFACE (self)->list_statute_laws (self, error);
 }
+
+ConcordSigning *
+concord_store_load_signing (ConcordStore *self,
+                            gint64        case_id,
+                            GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->load_signing (self, case_id, error);
+}
+
+gboolean
+concord_store_add_signature (ConcordStore     *self,
+                             gint64            case_id,
+                             ConcordSignature *signature,
+                             const char       *actor,
+                             gboolean         *locked,
+                             GError          **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (signature != NULL, FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (locked != NULL)
+    *locked = FALSE;
+  return IFACE (self)->add_signature (self, case_id, signature, actor, locked, error);
+}
+
+gboolean
+concord_store_remove_signature (ConcordStore *self,
+                                gint64        signature_id,
+                                const char   *actor,
+                                GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return IFACE (self)->remove_signature (self, signature_id, actor, error);
+}
+
+gboolean
+concord_store_record_paper_signing (ConcordStore *self,
+                                    gint64        case_id,
+                                    gint64        agreement_id,
+                                    const char   *signed_on,
+                                    const char   *checked_by,
+                                    const char   *actor,
+                                    GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return IFACE (self)->record_paper_signing (self, case_id, agreement_id, signed_on, checked_by, actor, error);
+}
+
+GPtrArray *
+concord_store_list_signatures (ConcordStore *self,
+                               gint64        agreement_id,
+                               GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->list_signatures (self, agreement_id, error);
+}
+
+ConcordAgreement *
+concord_store_load_agreement_by_id (ConcordStore *self,
+                                    gint64        agreement_id,
+                                    GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->load_agreement_by_id (self, agreement_id, error);
+}
+
+gint64
+concord_store_archive_print (ConcordStore *self,
+                             gint64        agreement_id,
+                             GBytes       *pdf,
+                             guint         pages,
+                             guint         copies,
+                             gboolean      signed_copy,
+                             const char   *actor,
+                             GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), 0);
+  g_return_val_if_fail (pdf != NULL, 0);
+  g_return_val_if_fail (actor != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+  return IFACE (self)->archive_print (self, agreement_id, pdf, pages, copies, signed_copy, actor, error);
+}
+
+GPtrArray *
+concord_store_list_prints (ConcordStore *self,
+                           gint64        case_id,
+                           GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->list_prints (self, case_id, error);
+}
+
+ConcordPrint *
+concord_store_find_print (ConcordStore *self,
+                          const char   *sha256,
+                          GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (sha256 != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->find_print (self, sha256, error);
+}
+
+GBytes *
+concord_store_load_print_bytes (ConcordStore *self,
+                                gint64        print_id,
+                                GError      **error)
+{
+  g_return_val_if_fail (CONCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return IFACE (self)->load_print_bytes (self, print_id, error);
+}

@@ -18,6 +18,7 @@
 #include "concord-agreement.h"
 #include "concord-review.h"
 #include "concord-statute.h"
+#include "concord-signature.h"
 
 G_BEGIN_DECLS
 
@@ -86,9 +87,21 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordAuditEntry, concord_audit_entry_free)
  * concord_store_dup_limit_key(). */
 #define CONCORD_SETTING_CALENDAR_HOLIDAYS   "calendar.holidays"   /* "2026-10-01,2026-10-02" */
 #define CONCORD_SETTING_CALENDAR_WORKDAYS   "calendar.workdays"   /* make-up working days (调休) */
+/* Printing (issue 5): font files for the agreement's body and headings
+ * ("path" or "path#index" for a face of a collection; unset: the
+ * defaults of concord-pdf.h), and the station's seal, a PNG with
+ * transparency placed over the organisation's name (unset: room left for
+ * the stamp). */
+#define CONCORD_SETTING_PDF_BODY_FONT       "pdf.body-font"
+#define CONCORD_SETTING_PDF_HEADING_FONT    "pdf.heading-font"
+#define CONCORD_SETTING_PDF_SEAL_IMAGE      "pdf.seal-image"
 
 #define CONCORD_TYPE_STORE (concord_store_get_type ())
 G_DECLARE_INTERFACE (ConcordStore, concord_store, CONCORD, STORE, GObject)
+
+/* Signing and the archive of printed files; defined further down. */
+typedef struct _ConcordSigning ConcordSigning;
+typedef struct _ConcordPrint   ConcordPrint;
 
 struct _ConcordStoreInterface
 {
@@ -177,6 +190,22 @@ struct _ConcordStoreInterface
   GPtrArray        *(*search_statutes) (ConcordStore *self, const char *query, guint limit, GError **error);
   ConcordStatute   *(*load_statute)    (ConcordStore *self, gint64 statute_id, GError **error);
   GPtrArray        *(*list_statute_laws) (ConcordStore *self, GError **error);
+  ConcordSigning   *(*load_signing)    (ConcordStore *self, gint64 case_id, GError **error);
+  gboolean          (*add_signature)   (ConcordStore *self, gint64 case_id, ConcordSignature *signature,
+                                        const char *actor, gboolean *locked, GError **error);
+  gboolean          (*remove_signature) (ConcordStore *self, gint64 signature_id, const char *actor,
+                                         GError **error);
+  gboolean          (*record_paper_signing) (ConcordStore *self, gint64 case_id, gint64 agreement_id,
+                                             const char *signed_on, const char *checked_by,
+                                             const char *actor, GError **error);
+  GPtrArray        *(*list_signatures) (ConcordStore *self, gint64 agreement_id, GError **error);
+  ConcordAgreement *(*load_agreement_by_id) (ConcordStore *self, gint64 agreement_id, GError **error);
+  gint64            (*archive_print)   (ConcordStore *self, gint64 agreement_id, GBytes *pdf, guint pages,
+                                        guint copies, gboolean signed_copy, const char *actor,
+                                        GError **error);
+  GPtrArray        *(*list_prints)     (ConcordStore *self, gint64 case_id, GError **error);
+  ConcordPrint     *(*find_print)  (ConcordStore *self, const char *sha256, GError **error);
+  GBytes           *(*load_print_bytes) (ConcordStore *self, gint64 print_id, GError **error);
 
   gboolean        (*answer_work_order) (ConcordStore *self, gint64 referral_id, const char *answer,
                                         const char *actor, GError **error);
@@ -481,6 +510,121 @@ gboolean          concord_store_review_required (ConcordStore *self);
  * review is not required and it passed submission. */
 gboolean          concord_store_agreement_approved (ConcordStore *self,
                                                     gint64        case_id);
+
+/* Signing (DESIGN.md, "Signing"; issue 5). The version signed is the
+ * latest, once approved (concord_store_agreement_approved()) and while the
+ * case is at signing. When the last required signature is added the
+ * version is locked in the same transaction: its content hash is stored,
+ * and from then on the database itself refuses any change to its content,
+ * its signatures or the lock (triggers). A later change is a new version,
+ * signed again. */
+struct _ConcordSigning
+{
+  gint64     case_id;
+  gint64     agreement_id;   /* the version being signed or signed; 0: none */
+  int        version;
+  gboolean   pad_allowed;    /* FALSE under Electronic Signature Law art. 3 */
+  char      *pad_refusal;    /* why, when not allowed; else NULL */
+  GPtrArray *signers;        /* of ConcordSigner, in the block's order */
+  GPtrArray *signatures;     /* of ConcordSignature or NULL, parallel to signers */
+  char      *content_hash;   /* stored at locking; NULL before */
+  char      *code;           /* the verification code (computed before locking too) */
+  char      *locked_at;      /* UTC ISO-8601, NULL while not all have signed */
+};
+
+void concord_signing_free (ConcordSigning *signing);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordSigning, concord_signing_free)
+
+/* Where the signing of the case's latest version stands; NULL with
+ * CONCORD_ERROR_NOT_FOUND when the case has no agreement. */
+ConcordSigning   *concord_store_load_signing (ConcordStore *self,
+                                              gint64        case_id,
+                                              GError      **error);
+/* Stores @signature (its agreement_id, signer, method and strokes or
+ * paper date set) of a required signer who has not signed yet; sets its
+ * id. Refused (CONCORD_ERROR_STAGE) when the case is not at signing, the
+ * version is not the latest approved one or is locked; a pad signature
+ * when the pad is not allowed (art. 3) or its strokes are not a signature
+ * (CONCORD_ERROR_INVALID). *locked (may be NULL) tells whether this
+ * signature completed the agreement and locked it. Audit
+ * "signature.add" (and "agreement.lock"). */
+gboolean          concord_store_add_signature (ConcordStore     *self,
+                                               gint64            case_id,
+                                               ConcordSignature *signature,
+                                               const char       *actor,
+                                               gboolean         *locked,
+                                               GError          **error);
+/* Removes a signature before the version is locked (the signer wants to
+ * sign again); CONCORD_ERROR_STAGE once locked. Audit "signature.remove". */
+gboolean          concord_store_remove_signature (ConcordStore *self,
+                                                  gint64        signature_id,
+                                                  const char   *actor,
+                                                  GError      **error);
+/* Records that the printed agreement was signed in ink and fingerprinted
+ * by every signer who has not signed yet, on @signed_on (YYYY-MM-DD, not
+ * in the future, not before the version was approved), checked by
+ * @checked_by (a name, not blank). Locks the version. Audit
+ * "signature.paper". */
+gboolean          concord_store_record_paper_signing (ConcordStore *self,
+                                                      gint64        case_id,
+                                                      gint64        agreement_id,
+                                                      const char   *signed_on,
+                                                      const char   *checked_by,
+                                                      const char   *actor,
+                                                      GError      **error);
+/* The signatures of version @agreement_id, in the order of the block: a
+ * new array of ConcordSignature. */
+GPtrArray        *concord_store_list_signatures (ConcordStore *self,
+                                                 gint64        agreement_id,
+                                                 GError      **error);
+/* The stored version @agreement_id (ConcordAgreement.id) of any case;
+ * NULL with CONCORD_ERROR_NOT_FOUND. */
+ConcordAgreement *concord_store_load_agreement_by_id (ConcordStore *self,
+                                                      gint64        agreement_id,
+                                                      GError      **error);
+
+/* Printed files kept with the case (DESIGN.md, the clerk's archive). */
+struct _ConcordPrint
+{
+  gint64  id;
+  gint64  case_id;
+  gint64  agreement_id;
+  char   *sha256;        /* of the PDF's bytes, lowercase hex */
+  gsize   size;
+  guint   pages;
+  guint   copies;
+  gboolean signed_copy;  /* TRUE: with on-screen signatures; FALSE: for ink */
+  char   *printed_at;    /* UTC ISO-8601 */
+  char   *printed_by;
+};
+
+void concord_print_free (ConcordPrint *print);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordPrint, concord_print_free)
+
+/* Keeps @pdf (a rendering of version @agreement_id) with the case, once
+ * per distinct file (printing the same bytes again adds to the record's
+ * copies and time); returns the record's id. Audit "agreement.print". */
+gint64            concord_store_archive_print (ConcordStore *self,
+                                               gint64        agreement_id,
+                                               GBytes       *pdf,
+                                               guint         pages,
+                                               guint         copies,
+                                               gboolean      signed_copy,
+                                               const char   *actor,
+                                               GError      **error);
+/* The case's printed files, oldest first: ConcordPrint. */
+GPtrArray        *concord_store_list_prints (ConcordStore *self,
+                                             gint64        case_id,
+                                             GError      **error);
+/* The archived file with that SHA-256 (lowercase hex), or NULL (no error
+ * when there is none). */
+ConcordPrint     *concord_store_find_print (ConcordStore *self,
+                                            const char   *sha256,
+                                            GError      **error);
+/* The archived file's bytes. */
+GBytes           *concord_store_load_print_bytes (ConcordStore *self,
+                                                  gint64        print_id,
+                                                  GError      **error);
 
 /* A comment on @target (NULL: the agreement as a whole) of the latest
  * version, while it is in legal review (else CONCORD_ERROR_STAGE). Audit

@@ -14,6 +14,14 @@
  * when there is one, as its own overlay would sit at the bottom of a
  * page taller than the window.
  *
+ * "Preview" (F9) puts the agreement's real PDF beside the form
+ * (ConcordPdfPreview, concord_document_render_draft()), drawn again
+ * PREVIEW_DELAY_MS after the draft last changed, and only while it is
+ * shown. The form and the preview share the editor's width; the preview
+ * stays in view as the case's page scrolls (it is allocated where the
+ * visible part of the editor is), and it steps aside when the editor is
+ * too narrow for both.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "concord-agreement-editor"
@@ -24,6 +32,7 @@
 
 #include <string.h>
 
+#include "concord-pdf-preview.h"
 #include "concord-term-dialog.h"
 #include "concord-version-dialog.h"
 #include "concord-resources.h"
@@ -32,6 +41,14 @@
 
 #define SAVE_DELAY_MS 300
 #define MAX_COPIES    99
+
+#define PREVIEW_DELAY_MS    400
+#define PREVIEW_GAP         18
+#define PREVIEW_MIN_WIDTH   260
+#define PREVIEW_NAT_WIDTH   480
+#define PREVIEW_MIN_HEIGHT  480
+#define PREVIEW_MARGIN      12   /* from the edges of the visible page */
+#define FORM_MIN_WIDTH      360
 
 struct _ConcordAgreementEditor
 {
@@ -61,6 +78,14 @@ struct _ConcordAgreementEditor
   guint                   settle_count;   /* frames since the tick started */
   int                     last_width;
 
+  gboolean                preview_shown;
+  gboolean                preview_stale;  /* the draft changed since it was drawn */
+  gboolean                preview_fits;   /* the editor is wide enough for both */
+  guint                   preview_id;
+  guint                   preview_fit_idle;
+  guint                   follow_tick;
+  GtkAdjustment          *scroll_adjustment;
+
   ConcordTerm            *removed_term;   /* for undo */
   guint                   removed_index;
   AdwToast               *undo_toast;     /* weak */
@@ -89,11 +114,15 @@ struct _ConcordAgreementEditor
   GtkLabel               *locked_label;
   AdwPreferencesGroup    *check_group;
   GtkBox                 *sections_box;
+  GtkWidget              *preview_button;
+  GtkWidget              *preview_pane;
+  ConcordPdfPreview      *preview;
 };
 
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_PREVIEW_SHOWN,
   N_PROPS
 };
 
@@ -111,6 +140,7 @@ static void build_draft (ConcordAgreementEditor *self);
 static void show_terms (ConcordAgreementEditor *self);
 static void refresh_check (ConcordAgreementEditor *self,
                            gboolean                force);
+static void queue_preview (ConcordAgreementEditor *self);
 
 /* Helpers */
 
@@ -289,6 +319,7 @@ mark_dirty (ConcordAgreementEditor *self)
   self->dirty = TRUE;
   if (self->save_id == 0)
     self->save_id = g_timeout_add (SAVE_DELAY_MS, save_cb, self);
+  queue_preview (self);
 }
 
 static void
@@ -324,6 +355,157 @@ clear_list (GtkWidget *list)
 
   while ((child = gtk_widget_get_first_child (list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (list), child);
+}
+
+/* The preview */
+
+static gboolean
+preview_wanted (ConcordAgreementEditor *self)
+{
+  return self->preview_shown && self->agreement != NULL && self->template != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "draft") == 0;
+}
+
+/* The draft as it stands, as the PDF it prints to; a draft that cannot
+ * be printed (a character the font lacks…) says why over the last
+ * pages. */
+static void
+render_preview (ConcordAgreementEditor *self)
+{
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = NULL;
+
+  g_clear_handle_id (&self->preview_id, g_source_remove);
+  /* Not on screen: drawn once it is (map). */
+  if (!preview_wanted (self) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  self->preview_stale = FALSE;
+  collect (self);
+  now = concord_clock_now_iso ();
+  pdf = concord_document_render_draft (get_store (self), self->agreement, now, NULL, &error);
+  if (pdf == NULL)
+    {
+      concord_pdf_preview_set_message (self->preview, error->message);
+      return;
+    }
+  if (!concord_pdf_preview_set_pdf (self->preview, pdf, &error))
+    g_warning ("The agreement's PDF could not be shown: %s", error->message);
+}
+
+static gboolean
+preview_timeout_cb (gpointer data)
+{
+  ConcordAgreementEditor *self = data;
+
+  self->preview_id = 0;
+  render_preview (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The draft changed: drawn again once the typing pauses. */
+static void
+queue_preview (ConcordAgreementEditor *self)
+{
+  self->preview_stale = TRUE;
+  if (!preview_wanted (self) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  g_clear_handle_id (&self->preview_id, g_source_remove);
+  self->preview_id = g_timeout_add (PREVIEW_DELAY_MS, preview_timeout_cb, self);
+}
+
+/* Shows the preview beside the form when it is wanted, up to date. */
+static void
+update_preview_pane (ConcordAgreementEditor *self)
+{
+  gboolean wanted = preview_wanted (self);
+
+  gtk_widget_set_visible (self->preview_pane, wanted);
+  if (wanted && self->preview_stale)
+    render_preview (self);
+  else if (!wanted)
+    g_clear_handle_id (&self->preview_id, g_source_remove);
+}
+
+static void
+stack_page_changed_cb (ConcordAgreementEditor *self)
+{
+  update_preview_pane (self);
+}
+
+static gboolean
+follow_scroll_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  ConcordAgreementEditor *self = CONCORD_AGREEMENT_EDITOR (widget);
+
+  self->follow_tick = 0;
+  gtk_widget_queue_allocate (widget);
+  return G_SOURCE_REMOVE;
+}
+
+/* The preview follows the visible part of the page. The adjustment
+ * changes while the page is being laid out too: the new place is given
+ * at the start of the next frame, before its layout. */
+static void
+scroll_changed_cb (ConcordAgreementEditor *self)
+{
+  if (gtk_widget_get_visible (self->preview_pane) && self->follow_tick == 0)
+    self->follow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), follow_scroll_cb, NULL, NULL);
+}
+
+static gboolean
+preview_fit_idle_cb (gpointer data)
+{
+  ConcordAgreementEditor *self = data;
+
+  self->preview_fit_idle = 0;
+  gtk_widget_set_child_visible (self->preview_pane, self->preview_fits);
+  gtk_widget_set_opacity (self->preview_pane, 1.0);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  /* The button says why it does nothing in a narrow window. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreement.preview", self->preview_fits);
+  gtk_widget_set_tooltip_text (self->preview_button,
+                               self->preview_fits
+                               ? _("Show the Agreement as It Will Print (F9)")
+                               /* Translators: tooltip of the preview button when the window is too narrow for it */
+                               : _("Widen the window to see the agreement as it will print beside it"));
+  return G_SOURCE_REMOVE;
+}
+
+/* The narrowest the form can be beside the preview. */
+static int
+form_min_width (ConcordAgreementEditor *self)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (GTK_WIDGET (self->stack), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return MAX (minimum, FORM_MIN_WIDTH);
+}
+
+/* The width of the form beside the preview in @width: half, or what it
+ * needs. */
+static int
+form_width (ConcordAgreementEditor *self,
+            int                     width)
+{
+  int form = width - PREVIEW_GAP - (width - PREVIEW_GAP) / 2;
+
+  return MAX (form, form_min_width (self));
+}
+
+static gboolean
+preview_fits (ConcordAgreementEditor *self,
+              int                     width)
+{
+  return width >= form_min_width (self) + PREVIEW_GAP + PREVIEW_MIN_WIDTH;
+}
+
+static gboolean
+preview_beside (ConcordAgreementEditor *self)
+{
+  return gtk_widget_get_visible (self->preview_pane) && gtk_widget_get_child_visible (self->preview_pane);
 }
 
 /* The check list */
@@ -1311,7 +1493,9 @@ build_draft (ConcordAgreementEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->check_group), self->check_shown);
   update_actions (self);
   update_version_info (self);
+  self->preview_stale = TRUE;
   gtk_stack_set_visible_child_name (self->stack, "draft");
+  update_preview_pane (self);
 }
 
 static void
@@ -1321,7 +1505,10 @@ clear_case (ConcordAgreementEditor *self)
   forget_removed_term (self);
   g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_handle_id (&self->reload_idle, g_source_remove);
+  g_clear_handle_id (&self->preview_id, g_source_remove);
   stop_settling (self);
+  concord_pdf_preview_set_pdf (self->preview, NULL, NULL);
+  self->preview_stale = TRUE;
   self->dirty = FALSE;
   self->check_shown = FALSE;
   forget_widgets (self);
@@ -1433,6 +1620,8 @@ reload_idle_cb (gpointer data)
   show_signers (self);
   update_version_info (self);
   refresh_check (self, FALSE);
+  /* The particulars, the team or the station's names print in it. */
+  queue_preview (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1734,6 +1923,11 @@ concord_agreement_editor_dispose (GObject *object)
   forget_removed_term (self);
   g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_handle_id (&self->reload_idle, g_source_remove);
+  g_clear_handle_id (&self->preview_id, g_source_remove);
+  g_clear_handle_id (&self->preview_fit_idle, g_source_remove);
+  if (self->scroll_adjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->scroll_adjustment, self);
+  g_clear_object (&self->scroll_adjustment);
   stop_settling (self);
   self->parties_list = self->terms_list = self->signers_list = self->signers_row = NULL;
   self->add_money_button = NULL;
@@ -1778,12 +1972,26 @@ concord_agreement_editor_measure (GtkWidget      *widget,
                                   int            *natural_baseline)
 {
   ConcordAgreementEditor *self = CONCORD_AGREEMENT_EDITOR (widget);
+  gboolean beside = preview_beside (self);
 
   /* The stack, not the toast overlay around it: libadwaita 1.2's
    * overlay measures its child for any width, and wrapped text needs
    * the real one. Toasts float over the page and take no room. */
+  if (orientation == GTK_ORIENTATION_VERTICAL && beside && for_size >= 0 && preview_fits (self, for_size))
+    {
+      gtk_widget_measure (GTK_WIDGET (self->stack), orientation, form_width (self, for_size),
+                          minimum, natural, NULL, NULL);
+      *minimum = MAX (*minimum, PREVIEW_MIN_HEIGHT);
+      *natural = MAX (*natural, PREVIEW_MIN_HEIGHT);
+      *minimum_baseline = *natural_baseline = -1;
+      return;
+    }
   gtk_widget_measure (GTK_WIDGET (self->stack), orientation, for_size,
                       minimum, natural, minimum_baseline, natural_baseline);
+  /* The preview never makes the editor wider than the window allows:
+   * it steps aside instead (size_allocate). */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && beside)
+    *natural += PREVIEW_GAP + PREVIEW_NAT_WIDTH;
 }
 
 /* Wrapped labels and text views: the height depends on the width. */
@@ -1800,15 +2008,102 @@ concord_agreement_editor_size_allocate (GtkWidget *widget,
                                         int        baseline)
 {
   ConcordAgreementEditor *self = CONCORD_AGREEMENT_EDITOR (widget);
+  gboolean fits = preview_fits (self, width);
+  int form = width;
 
-  gtk_widget_allocate (GTK_WIDGET (self->toast_overlay), width, height, baseline, NULL);
-  /* The fields wrap anew: see queue_text_resize(). */
-  if (width != self->last_width)
+  /* Whether the preview fits beside the form changes outside the
+   * allocation: it changes what the editor asks for. */
+  if (fits != self->preview_fits)
     {
-      self->last_width = width;
+      self->preview_fits = fits;
+      if (self->preview_fit_idle == 0)
+        self->preview_fit_idle = g_idle_add (preview_fit_idle_cb, self);
+    }
+
+  if (preview_beside (self))
+    {
+      GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+      int pane_min_width = 0, pane_min_height = 0;
+      int pane_width, pane_height = height, top = 0;
+      graphene_point_t point;
+
+      gtk_widget_measure (self->preview_pane, GTK_ORIENTATION_HORIZONTAL, -1, &pane_min_width, NULL, NULL, NULL);
+      if (fits)
+        form = form_width (self, width);
+      pane_width = MAX (width - form - PREVIEW_GAP, pane_min_width);
+
+      /* In view: as tall as the visible part of the page, where it is. */
+      if (scroller != NULL &&
+          gtk_widget_compute_point (widget, scroller, &GRAPHENE_POINT_INIT (0, 0), &point))
+        {
+          int visible = gtk_widget_get_height (scroller) - 2 * PREVIEW_MARGIN;
+
+          if (visible > 0)
+            pane_height = MIN (height, visible);
+          top = CLAMP ((int) -point.y + PREVIEW_MARGIN, 0, MAX (height - pane_height, 0));
+        }
+      gtk_widget_measure (self->preview_pane, GTK_ORIENTATION_VERTICAL, pane_width,
+                          &pane_min_height, NULL, NULL, NULL);
+      pane_height = MAX (pane_height, pane_min_height);
+
+      /* Too narrow for both: hidden until the idle takes it away. */
+      gtk_widget_set_opacity (self->preview_pane, fits ? 1.0 : 0.0);
+      gtk_widget_allocate (self->preview_pane, pane_width, pane_height, -1,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (fits ? form + PREVIEW_GAP : 0, top)));
+    }
+
+  gtk_widget_allocate (GTK_WIDGET (self->toast_overlay), form, height, baseline, NULL);
+  /* The fields wrap anew: see queue_text_resize(). */
+  if (form != self->last_width)
+    {
+      self->last_width = form;
       if (g_hash_table_size (self->fields) > 0)
         queue_text_resize (self);
     }
+}
+
+static void
+concord_agreement_editor_map (GtkWidget *widget)
+{
+  ConcordAgreementEditor *self = CONCORD_AGREEMENT_EDITOR (widget);
+  GtkWidget *scroller;
+
+  GTK_WIDGET_CLASS (concord_agreement_editor_parent_class)->map (widget);
+  /* What changed while it was away. */
+  update_preview_pane (self);
+
+  /* The page the editor scrolls in: the preview keeps to its visible part. */
+  scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller != NULL)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+      if (adjustment != self->scroll_adjustment)
+        {
+          if (self->scroll_adjustment != NULL)
+            g_signal_handlers_disconnect_by_data (self->scroll_adjustment, self);
+          g_set_object (&self->scroll_adjustment, adjustment);
+          g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (scroll_changed_cb), self,
+                                   G_CONNECT_SWAPPED);
+          g_signal_connect_object (adjustment, "changed", G_CALLBACK (scroll_changed_cb), self,
+                                   G_CONNECT_SWAPPED);
+        }
+    }
+}
+
+static void
+concord_agreement_editor_unmap (GtkWidget *widget)
+{
+  ConcordAgreementEditor *self = CONCORD_AGREEMENT_EDITOR (widget);
+
+  if (self->scroll_adjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->scroll_adjustment, self);
+  g_clear_object (&self->scroll_adjustment);
+  if (self->follow_tick != 0)
+    gtk_widget_remove_tick_callback (widget, self->follow_tick);
+  self->follow_tick = 0;
+
+  GTK_WIDGET_CLASS (concord_agreement_editor_parent_class)->unmap (widget);
 }
 
 static void
@@ -1823,6 +2118,9 @@ concord_agreement_editor_get_property (GObject    *object,
     {
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
+      break;
+    case PROP_PREVIEW_SHOWN:
+      g_value_set_boolean (value, self->preview_shown);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1846,6 +2144,15 @@ concord_agreement_editor_set_property (GObject      *object,
         g_signal_connect_object (self->context, "case-changed", G_CALLBACK (context_case_changed_cb), self,
                                  G_CONNECT_SWAPPED);
       break;
+    case PROP_PREVIEW_SHOWN:
+      if (self->preview_shown != g_value_get_boolean (value))
+        {
+          self->preview_shown = g_value_get_boolean (value);
+          update_preview_pane (self);
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1864,10 +2171,16 @@ concord_agreement_editor_class_init (ConcordAgreementEditorClass *klass)
   widget_class->get_request_mode = concord_agreement_editor_get_request_mode;
   widget_class->measure = concord_agreement_editor_measure;
   widget_class->size_allocate = concord_agreement_editor_size_allocate;
+  widget_class->map = concord_agreement_editor_map;
+  widget_class->unmap = concord_agreement_editor_unmap;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, CONCORD_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Whether the agreement's PDF is shown beside the form (agreement.preview, F9). */
+  properties[PROP_PREVIEW_SHOWN] =
+    g_param_spec_boolean ("preview-shown", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1889,6 +2202,7 @@ concord_agreement_editor_class_init (ConcordAgreementEditorClass *klass)
   if (concord_get_resource () == NULL)
     g_critical ("The interface resources are missing");
 
+  g_type_ensure (CONCORD_TYPE_PDF_PREVIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/concord/Concord/ui/concord-agreement-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ConcordAgreementEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ConcordAgreementEditor, stack);
@@ -1906,6 +2220,9 @@ concord_agreement_editor_class_init (ConcordAgreementEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConcordAgreementEditor, locked_label);
   gtk_widget_class_bind_template_child (widget_class, ConcordAgreementEditor, check_group);
   gtk_widget_class_bind_template_child (widget_class, ConcordAgreementEditor, sections_box);
+  gtk_widget_class_bind_template_child (widget_class, ConcordAgreementEditor, preview_button);
+  gtk_widget_class_bind_template_child (widget_class, ConcordAgreementEditor, preview_pane);
+  gtk_widget_class_bind_template_child (widget_class, ConcordAgreementEditor, preview);
 
   gtk_widget_class_install_action (widget_class, "agreement.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "agreement.save-version", NULL, save_version_action);
@@ -1916,7 +2233,9 @@ concord_agreement_editor_class_init (ConcordAgreementEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "agreement.edit-term", "s", edit_term_action);
   gtk_widget_class_install_action (widget_class, "agreement.remove-term", "s", remove_term_action);
   gtk_widget_class_install_action (widget_class, "agreement.restore-clause", "s", restore_clause_action);
+  gtk_widget_class_install_property_action (widget_class, "agreement.preview", "preview-shown");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "agreement.save-version", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "agreement.preview", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "agreementeditor");
 }
@@ -1941,6 +2260,10 @@ concord_agreement_editor_init (ConcordAgreementEditor *self)
       }
   }
   gtk_stack_set_visible_child_name (self->stack, "none");
+  self->preview_fits = TRUE;
+  self->preview_stale = TRUE;
+  g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (stack_page_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   update_actions (self);
 }
 

@@ -13,6 +13,7 @@
 #include "concord-case-record.h"
 #include "concord-agreement-editor.h"
 #include "concord-review-pane.h"
+#include "concord-signing-pane.h"
 #include "concord-preferences-window.h"
 #include "concord-fail-dialog.h"
 #include "concord-stage-path.h"
@@ -56,6 +57,7 @@ struct _ConcordCaseView
   GtkWidget            *agreement_box;
   ConcordAgreementEditor *editor;
   ConcordReviewPane    *review_pane;
+  ConcordSigningPane   *signing_pane;
   guint                 reload_idle;
   gboolean              all_moves;     /* the whole stage history, not the latest */
   gboolean              all_history;   /* every audit entry, not the latest */
@@ -514,6 +516,9 @@ move_label (ConcordStage from,
       if (from == CONCORD_STAGE_REVIEW)
         /* Translators: the lawyer sends the agreement back with comments; asks for them */
         return _("Send Back to Drafting…");
+      if (from == CONCORD_STAGE_SIGNING)
+        /* Translators: a menu item at signing: a party wants a change; asks what */
+        return _("Change the Agreement…");
       /* Translators: a button that starts drafting the agreement (协议起草) */
       return _("Start Drafting");
     case CONCORD_STAGE_REVIEW:
@@ -599,9 +604,24 @@ show_move_buttons (ConcordCaseView *self)
         continue;
       if (!have_next && moves_forward (from, next[i]))
         {
+          gboolean ready = TRUE;
+
+          /* Follow-up begins once everyone has signed. */
+          if (from == CONCORD_STAGE_SIGNING && next[i] == CONCORD_STAGE_FOLLOW_UP)
+            {
+              g_autoptr(ConcordSigning) signing =
+                concord_store_load_signing (concord_context_get_store (self->context), self->c->id, NULL);
+
+              ready = signing == NULL || signing->locked_at != NULL;
+            }
+          gtk_widget_set_tooltip_text (self->move_button,
+                                       ready ? NULL : _("Every signer must sign first: on screen, or on paper "
+                                                        "recorded in the signing pane."));
           gtk_button_set_label (GTK_BUTTON (self->move_button), move_label (from, next[i]));
           gtk_actionable_set_action_target (GTK_ACTIONABLE (self->move_button), "i", (gint32) next[i]);
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (self->move_button), "case.move");
+          /* The action decides the button's sensitivity while it is set. */
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (self->move_button), ready ? "case.move" : NULL);
+          gtk_widget_set_sensitive (self->move_button, ready);
           have_next = TRUE;
           continue;
         }
@@ -747,7 +767,8 @@ update_actions (ConcordCaseView *self)
 }
 
 /* The agreement: its editor while drafting, the review pane from legal
- * review on. */
+ * review on; from signing on the signing pane above it, the approved
+ * text below for reading out. */
 static void
 show_agreement (ConcordCaseView *self)
 {
@@ -771,6 +792,8 @@ show_agreement (ConcordCaseView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->editor), drafting);
   concord_review_pane_set_case (self->review_pane, reviewed ? self->c->id : 0);
   gtk_widget_set_visible (GTK_WIDGET (self->review_pane), reviewed);
+  concord_signing_pane_set_case (self->signing_pane, reviewed && stage != CONCORD_STAGE_REVIEW ? self->c->id : 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->signing_pane), reviewed && stage != CONCORD_STAGE_REVIEW);
   gtk_widget_set_visible (self->agreement_box, drafting || reviewed);
   /* In review the pane shows the facts beside the agreement. */
   gtk_widget_set_visible (GTK_WIDGET (self->facts_group), stage != CONCORD_STAGE_REVIEW);
@@ -1035,6 +1058,16 @@ open_reason_dialog (ConcordCaseView *self,
       response_label = _("_Withdrawn");
       break;
     case CONCORD_STAGE_DRAFTING:
+      if (self->c != NULL && self->c->stage == CONCORD_STAGE_SIGNING)
+        {
+          /* Translators: heading of the dialog that takes an agreement back from signing */
+          heading = _("Change the Agreement Before Signing?");
+          body = _("Say what must change. The signatures given so far stay with this version; the changed "
+                   "agreement is a new version, checked and signed again.");
+          response_label = _("_Back to Drafting");
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
     default:
       /* Translators: heading of the dialog in which the lawyer sends the agreement back */
       heading = _("Send the Agreement Back to Drafting?");
@@ -1233,6 +1266,7 @@ concord_case_view_dispose (GObject *object)
   self->record = NULL;
   self->editor = NULL;
   self->review_pane = NULL;
+  self->signing_pane = NULL;
 
   G_OBJECT_CLASS (concord_case_view_parent_class)->dispose (object);
 }
@@ -1565,8 +1599,10 @@ concord_case_view_set_context (ConcordCaseView *self,
     {
       concord_agreement_editor_flush (self->editor);
       gtk_box_remove (GTK_BOX (self->agreement_box), GTK_WIDGET (self->editor));
+      gtk_box_remove (GTK_BOX (self->agreement_box), GTK_WIDGET (self->signing_pane));
       gtk_box_remove (GTK_BOX (self->agreement_box), GTK_WIDGET (self->review_pane));
       self->editor = NULL;
+      self->signing_pane = NULL;
       self->review_pane = NULL;
     }
   g_set_object (&self->context, context);
@@ -1574,7 +1610,9 @@ concord_case_view_set_context (ConcordCaseView *self,
     {
       self->editor = CONCORD_AGREEMENT_EDITOR (concord_agreement_editor_new (context));
       self->review_pane = CONCORD_REVIEW_PANE (concord_review_pane_new (context));
+      self->signing_pane = CONCORD_SIGNING_PANE (concord_signing_pane_new (context));
       gtk_box_append (GTK_BOX (self->agreement_box), GTK_WIDGET (self->editor));
+      gtk_box_append (GTK_BOX (self->agreement_box), GTK_WIDGET (self->signing_pane));
       gtk_box_append (GTK_BOX (self->agreement_box), GTK_WIDGET (self->review_pane));
       g_signal_connect_object (self->editor, "open-target", G_CALLBACK (open_target_cb), self,
                                G_CONNECT_SWAPPED);

@@ -15,6 +15,7 @@
 #include "concord-ui-util.h"
 #include "concord-window.h"
 #include "concord-statute-library.h"
+#include "concord-verify-dialog.h"
 
 struct _ConcordWindow
 {
@@ -458,6 +459,33 @@ statutes_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (library));
 }
 
+/* "Verify a PDF…": the verify window asks for a file at once. */
+static void
+verify_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ConcordWindow *self = CONCORD_WINDOW (widget);
+  ConcordVerifyDialog *dialog;
+
+  dialog = concord_verify_dialog_new (GTK_WINDOW (self), self->context);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "verify.choose", NULL);
+}
+
+/* win.show-case (int64): what another window (the verify window) calls
+ * to show a case here. */
+static void
+show_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (id > 0)
+    concord_window_show_case (CONCORD_WINDOW (widget), id);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -744,10 +772,14 @@ concord_window_class_init (ConcordWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.statutes", NULL, statutes_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.verify-pdf", NULL, verify_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.show-case", "x", show_case_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.statutes", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.verify-pdf", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, case_shortcut_cb, "s", "case.edit");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, case_shortcut_cb,
                                 "s", "case.start-session");

@@ -15,8 +15,9 @@ G_DECLARE_FINAL_TYPE (ConcordWindow, concord_window, CONCORD, WINDOW, AdwApplica
 
 /* @application may be NULL (tests). Actions: win.new-case (Ctrl+N),
  * win.search (Ctrl+F), win.clear-filters, win.back, win.toggle-privacy
- * (Ctrl+Shift+P: the context's privacy mode); Ctrl+E activates
- * case.edit on the open case. */
+ * (Ctrl+Shift+P: the context's privacy mode), win.statutes (Ctrl+L),
+ * win.verify-pdf (Ctrl+Shift+V: concord-verify-dialog), win.show-case
+ * (an int64 case id); Ctrl+E activates case.edit on the open case. */
 ConcordWindow *concord_window_new (GtkApplication *application,
                                    ConcordContext *context);
 ConcordContext *concord_window_get_context (ConcordWindow *self);

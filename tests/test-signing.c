@@ -659,12 +659,12 @@ test_verify (Fixture      *f,
   }
   /* A changed byte in a page's content: altered. */
   {
-    const char *data = g_bytes_get_data (ink, NULL);
-    const char *stream = g_strstr_len (data, (gssize) g_bytes_get_size (ink), "stream\n");
+    const char *bytes = g_bytes_get_data (ink, NULL);
+    const char *stream = g_strstr_len (bytes, (gssize) g_bytes_get_size (ink), "stream\n");
     g_autofree char *text = NULL;
 
     g_assert_nonnull (stream);
-    changed = altered (ink, (gsize) (stream - data) + 40);
+    changed = altered (ink, (gsize) (stream - bytes) + 40);
     g_assert_cmpint (verdict_of (f->store, changed, &text), ==, CONCORD_VERDICT_ALTERED);
     g_assert_nonnull (strstr (text, "(2026)"));
     g_clear_pointer (&changed, g_bytes_unref);

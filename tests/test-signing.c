@@ -8,6 +8,7 @@
 
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "concord-core.h"
 #include "concord-sqlite-store.h"
@@ -144,6 +145,22 @@ test_pad_and_lock (Fixture      *f,
     g_assert_false (locked);
   }
 
+  /* Once someone has signed, the version's text is fixed even before
+   * the lock. */
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE agreement SET content = json_set(content, '$.copies', 9)"
+                                            " WHERE id = %" G_GINT64_FORMAT, latest->id);
+    g_autoptr(ConcordSignature) wild = pad_signature (latest->id, ((ConcordSigner *) g_ptr_array_index (signing->signers, 1))->key, 0);
+    ConcordInkPoint off = { 9000.0f, 10.0f, 0.5f, 999 };
+
+    expect_refused (f->store, sql);
+    /* Strokes that would not read back are refused before they are stored. */
+    g_array_append_val ((GArray *) g_ptr_array_index (wild->strokes, 0), off);
+    g_assert_false (concord_store_add_signature (f->store, id, wild, "li", NULL, &error));
+    g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
   /* The others; the last locks. */
   for (guint i = 1; i < signing->signers->len; i++)
     {
@@ -226,6 +243,23 @@ test_pad_and_lock (Fixture      *f,
     sql = g_strdup_printf ("DELETE FROM cases WHERE id = %" G_GINT64_FORMAT, id);
     expect_refused (f->store, sql);
     g_free (sql);
+    /* REPLACE would delete the locked row and write another. */
+    sql = g_strdup_printf ("INSERT OR REPLACE INTO agreement (id, case_id, version, template, content, saved_at,"
+                           " saved_by) SELECT id, case_id, version, template, json_set(content, '$.copies', 9),"
+                           " saved_at, saved_by FROM agreement WHERE id = %" G_GINT64_FORMAT, latest->id);
+    expect_refused (f->store, sql);
+    g_free (sql);
+    sql = g_strdup_printf ("REPLACE INTO agreement (case_id, version, template, content, saved_at, saved_by)"
+                           " VALUES (%" G_GINT64_FORMAT ", %d, 'people-mediation', '{}', 'x', 'x')",
+                           id, latest->version);
+    expect_refused (f->store, sql);
+    g_free (sql);
+    sql = g_strdup_printf ("REPLACE INTO signature (id, agreement_id, position, signer, signer_name, method,"
+                           " signed_at, recorded_by, checked_by) SELECT id, agreement_id, position, signer,"
+                           " signer_name, 'ink', signed_at, recorded_by, 'x' FROM signature WHERE agreement_id = %"
+                           G_GINT64_FORMAT " LIMIT 1", latest->id);
+    expect_refused (f->store, sql);
+    g_free (sql);
     /* A version cannot be created locked, nor locked without its hash. */
     sql = g_strdup_printf ("INSERT INTO agreement (case_id, version, template, content, saved_at, saved_by,"
                            " locked_at) VALUES (%" G_GINT64_FORMAT ", 99, 'people-mediation', '{}',"
@@ -242,6 +276,11 @@ test_pad_and_lock (Fixture      *f,
     hash_again = concord_agreement_content_hash (again);
     g_assert_cmpstr (hash_again, ==, hash);
   }
+
+  /* Signed by everyone: it does not go back to drafting. */
+  g_assert_false (concord_store_move_stage (f->store, id, CONCORD_STAGE_DRAFTING, "再改一处", "li", &error));
+  g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE);
+  g_clear_error (&error);
 
   /* Signed: follow-up may begin. */
   g_assert_true (concord_store_move_stage (f->store, id, CONCORD_STAGE_FOLLOW_UP, NULL, "li", &error));
@@ -603,11 +642,36 @@ test_verify (Fixture      *f,
     g_assert_true (g_bytes_equal (back, ink));
   }
   {
-    g_autofree char *sql = g_strdup_printf ("UPDATE printed_document SET pdf = x'00' WHERE id = %"
-                                            G_GINT64_FORMAT, print_id);
+    g_autofree char *where = g_strdup_printf (" WHERE id = %" G_GINT64_FORMAT, print_id);
+    const char *const attacks[] = {
+      "UPDATE printed_document SET pdf = x'00'",
+      "UPDATE printed_document SET signed_copy = 1",
+      "DELETE FROM printed_document",
+      "REPLACE INTO printed_document (id, case_id, agreement_id, sha256, pdf, pages, copies, signed_copy,"
+      " printed_at, printed_by) SELECT id, case_id, agreement_id, sha256, x'00', pages, copies, signed_copy,"
+      " printed_at, printed_by FROM printed_document",
+    };
 
-    g_assert_false (_concord_sqlite_store_exec (CONCORD_SQLITE_STORE (f->store), sql, &error));
-    g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE);
+    for (guint i = 0; i < G_N_ELEMENTS (attacks); i++)
+      {
+        g_autofree char *sql = g_strconcat (attacks[i], where, NULL);
+
+        g_assert_false (_concord_sqlite_store_exec (CONCORD_SQLITE_STORE (f->store), sql, &error));
+        g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE);
+        g_clear_error (&error);
+      }
+  }
+  /* Only a rendering of that version is archived. */
+  {
+    g_autoptr(GBytes) other = g_bytes_new_static ("%PDF-1.4\n%%EOF\n", 15);
+
+    g_assert_cmpint (concord_store_archive_print (f->store, signing->agreement_id, other, 1, 1, FALSE, "wang",
+                                                  &error), ==, 0);
+    g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpint (concord_store_archive_print (f->store, signing->agreement_id + 1000, ink, pages, 1, FALSE,
+                                                  "wang", &error), ==, 0);
+    g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID);
     g_clear_error (&error);
   }
 
@@ -730,11 +794,80 @@ test_verify_superseded (Fixture      *f,
   g_assert_true (concord_store_move_stage (f->store, id, CONCORD_STAGE_DRAFTING, "改期限", "li", &error));
   changed = concord_store_load_agreement (f->store, id, 0, &error);
   g_assert_no_error (error);
-  changed->copies = 6;
-  concord_agreement_set_copies (changed, 6);
+  g_ptr_array_unref (concord_agreement_set_copies (changed, 6));
   g_assert_true (concord_store_save_agreement (f->store, changed, "li", &error));
   g_assert_no_error (error);
   g_assert_cmpint (verdict_of (f->store, first, NULL), ==, CONCORD_VERDICT_SUPERSEDED);
+}
+
+/* The text of @pdf, by pdftotext. */
+static char *
+pdf_text (GBytes *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  int fd = g_file_open_tmp ("concord-signing-XXXXXX.pdf", &path, &error);
+  const char *argv[] = { "pdftotext", "-q", NULL, "-", NULL };
+  int status = 0;
+
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), (gssize) g_bytes_get_size (pdf), NULL));
+  argv[2] = path;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_remove (path);
+  return g_steal_pointer (&out);
+}
+
+/* Signed on screen: the copy with the signatures is the genuine one; a
+ * blank copy of it says it shows none. */
+static void
+test_verify_blank_of_pad (Fixture      *f,
+                          gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = fire_case_at_signing (f);
+  g_autoptr(ConcordSigning) signing = concord_store_load_signing (f->store, id, &error);
+  g_autoptr(GBytes) blank = NULL;
+  g_autoptr(GBytes) signed_copy = NULL;
+  ConcordPdfMarker marker;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < signing->signers->len; i++)
+    {
+      g_autoptr(ConcordSignature) signature =
+        pad_signature (signing->agreement_id, ((ConcordSigner *) g_ptr_array_index (signing->signers, i))->key, i);
+
+      g_assert_true (concord_store_add_signature (f->store, id, signature, "li", NULL, &error));
+      g_assert_no_error (error);
+    }
+  blank = concord_document_render (f->store, id, 0, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  signed_copy = concord_document_render (f->store, id, 0, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_bytes_equal (blank, signed_copy));
+  g_assert_true (concord_pdf_read_marker (signed_copy, &marker));
+  g_assert_true (marker.signed_copy);
+  g_assert_cmpint (verdict_of (f->store, signed_copy, NULL), ==, CONCORD_VERDICT_GENUINE);
+  g_assert_cmpint (verdict_of (f->store, blank, NULL), ==, CONCORD_VERDICT_UNSIGNED);
+  /* Signed on screen by everyone: the date of signing is printed; the
+   * blank copy leaves it to be written by hand. */
+  {
+    g_autofree char *signed_text = pdf_text (signed_copy);
+    g_autofree char *blank_text = pdf_text (blank);
+
+    g_assert_nonnull (strstr (signed_text, "2026年11月20日"));
+    g_assert_null (strstr (blank_text, "2026年11月20日"));
+    g_assert_nonnull (strstr (blank_text, "年"));
+  }
+  /* Archived, the blank copy still says so. */
+  g_assert_cmpint (concord_store_archive_print (f->store, signing->agreement_id, blank, 1, 1, TRUE, "wang",
+                                                &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (verdict_of (f->store, blank, NULL), ==, CONCORD_VERDICT_UNSIGNED);
 }
 
 int
@@ -755,6 +888,8 @@ main (int   argc,
   g_test_add_func ("/document/font-setting", test_font_setting);
   g_test_add ("/document/verify", Fixture, NULL, fixture_set_up, test_verify, fixture_tear_down);
   g_test_add ("/document/verify-foreign-database", Fixture, NULL, fixture_set_up, test_verify_foreign_database,
+              fixture_tear_down);
+  g_test_add ("/document/verify-blank-of-pad", Fixture, NULL, fixture_set_up, test_verify_blank_of_pad,
               fixture_tear_down);
   g_test_add ("/document/verify-superseded", Fixture, NULL, fixture_set_up, test_verify_superseded,
               fixture_tear_down);

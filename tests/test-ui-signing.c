@@ -643,24 +643,47 @@ test_fight_on_screen (UiFixture    *u,
   g_assert_nonnull (find_named (GTK_WIDGET (signer_row (u, first)), "signature-thumb"));
   assert_count (u, 1, 3);
 
-  /* He signs again: the signature goes, the pad opens for him. Closing
-   * with something written asks first. */
-  window = open_window_from (u, first, _("Sign Again"));
-  assert_status (u, _("Not signed yet"));
-  g_assert_cmpstr (adw_action_row_get_subtitle (signer_row (u, first)), ==, _("Not signed"));
-  /* The keyboard stays in the pane, at the first signer to sign. */
-  g_assert_true (gtk_root_get_focus (GTK_ROOT (u->window)) ==
-                 find_shown_button (GTK_WIDGET (signer_row (u, first)), _("Sign on Screen…")));
-  write_stroke (concord_signature_window_get_pad (window), 90, 2000);
-  gtk_widget_activate_action (GTK_WIDGET (window), "signature.cancel", NULL);
-  settle ();
-  g_assert_true (wait_for (message_dialog_open, NULL));
-  g_assert_cmpstr (adw_message_dialog_get_heading (find_message_dialog ()), ==, _("Discard the Signature?"));
-  answer (find_message_dialog (), "cancel");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  g_assert_cmpuint (concord_signature_pad_count_strokes (concord_signature_window_get_pad (window)), ==, 1);
-  concord_signature_pad_clear (concord_signature_window_get_pad (window));
-  sign_in_window (u, window, first, code);
+  /* He signs again: the pad opens for him, and his signature stays
+   * until the new one is stored. Closing with something written asks
+   * first; discarding keeps the old signature. */
+  {
+    g_autoptr(ConcordSigning) before = concord_store_load_signing (u->f.store, case_id, NULL);
+    g_autoptr(ConcordSigning) after = NULL;
+    g_autofree char *old_strokes =
+      concord_signature_strokes_to_json (g_ptr_array_index (before->signatures, 0));
+    g_autofree char *new_strokes = NULL;
+
+    window = open_window_from (u, first, _("Sign Again"));
+    assert_count (u, 1, 3);
+    write_stroke (concord_signature_window_get_pad (window), 90, 2000);
+    gtk_widget_activate_action (GTK_WIDGET (window), "signature.cancel", NULL);
+    settle ();
+    g_assert_true (wait_for (message_dialog_open, NULL));
+    g_assert_cmpstr (adw_message_dialog_get_heading (find_message_dialog ()), ==, _("Discard the Signature?"));
+    answer (find_message_dialog (), "cancel");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+    g_assert_cmpuint (concord_signature_pad_count_strokes (concord_signature_window_get_pad (window)), ==, 1);
+    gtk_widget_activate_action (GTK_WIDGET (window), "signature.cancel", NULL);
+    settle ();
+    g_assert_true (wait_for (message_dialog_open, NULL));
+    answer (find_message_dialog (), "discard");
+    g_assert_true (wait_for (toplevel_closed, GSIZE_TO_POINTER (CONCORD_TYPE_SIGNATURE_WINDOW)));
+    assert_count (u, 1, 3);
+    g_assert_nonnull (find_shown_button (GTK_WIDGET (signer_row (u, first)), _("Sign Again")));
+
+    /* Now he signs again for good: the new signature replaces the old. */
+    window = open_window_from (u, first, _("Sign Again"));
+    write_stroke (concord_signature_window_get_pad (window), 60, 3000);
+    write_stroke (concord_signature_window_get_pad (window), 100, 3400);
+    write_stroke (concord_signature_window_get_pad (window), 140, 3800);
+    click (template_child (window, "sign_button"));
+    g_assert_true (wait_for (toplevel_closed, GSIZE_TO_POINTER (CONCORD_TYPE_SIGNATURE_WINDOW)));
+    assert_count (u, 1, 3);
+    after = concord_store_load_signing (u->f.store, case_id, NULL);
+    g_assert_nonnull (g_ptr_array_index (after->signatures, 0));
+    new_strokes = concord_signature_strokes_to_json (g_ptr_array_index (after->signatures, 0));
+    g_assert_cmpstr (new_strokes, !=, old_strokes);
+  }
 
   /* The second party. Cancel on an empty pad closes without asking. */
   window = open_window_from (u, second, _("Sign on Screen…"));

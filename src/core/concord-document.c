@@ -202,6 +202,7 @@ local_day (const char *utc_iso)
 static gboolean
 settle (ConcordStore           *store,
         const ConcordAgreement *agreement,
+        gboolean                shows_signatures,
         ConcordVerdict         *verdict,
         GError                **error)
 {
@@ -229,12 +230,32 @@ settle (ConcordStore           *store,
   if (signing->agreement_id == agreement->id)
     verdict->locked_at = g_strdup (signing->locked_at);
 
+  if (verdict->locked_at != NULL && !shows_signatures)
+    {
+      g_autoptr(GPtrArray) signatures = concord_store_list_signatures (store, agreement->id, error);
+      gboolean on_screen = FALSE;
+
+      if (signatures == NULL)
+        return FALSE;
+      for (guint i = 0; i < signatures->len; i++)
+        on_screen |= ((ConcordSignature *) g_ptr_array_index (signatures, i))->method ==
+                     CONCORD_SIGNATURE_METHOD_PAD;
+      if (on_screen)
+        {
+          verdict->kind = CONCORD_VERDICT_UNSIGNED;
+          verdict->summary = g_strdup_printf (_("Unchanged, but without the signatures: version %d of case %s "
+                                                "was signed on screen, and this copy shows empty signature "
+                                                "boxes."),
+                                              verdict->version, verdict->case_number);
+          return TRUE;
+        }
+    }
   if (verdict->locked_at != NULL)
     {
       day = local_day (verdict->locked_at);
       verdict->kind = CONCORD_VERDICT_GENUINE;
-      verdict->summary = g_strdup_printf (_("Genuine: the signed agreement of case %s, version %d, locked "
-                                            "on %s."),
+      verdict->summary = g_strdup_printf (_("Verified: this is the signed agreement of case %s, version %d, "
+                                            "locked on %s."),
                                           verdict->case_number, verdict->version, day);
     }
   else if (latest->id != agreement->id)
@@ -287,7 +308,7 @@ concord_document_verify (ConcordStore *store,
   if (print != NULL)
     {
       agreement = concord_store_load_agreement_by_id (store, print->agreement_id, error);
-      if (agreement == NULL || !settle (store, agreement, verdict, error))
+      if (agreement == NULL || !settle (store, agreement, print->signed_copy, verdict, error))
         return NULL;
       verdict->archived = TRUE;
       {
@@ -303,6 +324,12 @@ concord_document_verify (ConcordStore *store,
       return g_steal_pointer (&verdict);
     }
 
+  if (size > CONCORD_DOCUMENT_MAX_PDF_SIZE)
+    {
+      verdict->kind = CONCORD_VERDICT_FOREIGN;
+      verdict->summary = g_strdup (_("The file is far too large to be an agreement printed by Concord."));
+      return g_steal_pointer (&verdict);
+    }
   if (size < 5 || memcmp (data, "%PDF-", 5) != 0)
     {
       verdict->kind = CONCORD_VERDICT_FOREIGN;
@@ -361,11 +388,13 @@ concord_document_verify (ConcordStore *store,
       verdict->summary = g_strdup_printf (_("Altered: the file claims to be version %d of case %s, but it "
                                             "differs from that agreement."),
                                           agreement->version, c->case_no);
-      verdict->detail = g_strdup (_("It is neither a copy printed from here nor what the stored version "
-                                    "renders to now."));
+      verdict->detail = g_strdup (_("It is neither a copy printed or saved here nor what the stored version "
+                                    "renders to now. A genuine copy made elsewhere cannot be matched either "
+                                    "once the station’s name, the team, the fonts or the seal have changed "
+                                    "since it was made."));
       return g_steal_pointer (&verdict);
     }
-  if (!settle (store, agreement, verdict, error))
+  if (!settle (store, agreement, marker.signed_copy, verdict, error))
     return NULL;
   verdict->detail = g_strdup (_("The file is byte for byte what the stored version renders to now."));
   return g_steal_pointer (&verdict);

@@ -79,6 +79,10 @@ typedef struct
 void concord_verdict_free (ConcordVerdict *verdict);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordVerdict, concord_verdict_free)
 
+/* Larger files are not agreements made by Concord (they are well under a
+ * megabyte): FOREIGN without reading further. */
+#define CONCORD_DOCUMENT_MAX_PDF_SIZE (64 * 1024 * 1024)
+
 /* The verdict on @pdf. NULL with an error only when the store fails. */
 ConcordVerdict *concord_document_verify (ConcordStore *store,
                                          GBytes       *pdf,

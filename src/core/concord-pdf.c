@@ -126,6 +126,7 @@ typedef struct
   guint           seal_page;
   double          seal_x, seal_y;  /* the centre of the seal */
   GString        *chars[N_FONTS];
+  GPtrArray      *signatures;   /* options->signatures, or NULL */
 } Layout;
 
 /* Widths of a paragraph whose first @split bytes (a run-in heading) are
@@ -516,12 +517,53 @@ add_seal_line (GPtrArray  *lines,
   line->name_len = strlen (clean);
 }
 
+static const ConcordSignature *find_signature (GPtrArray              *signatures,
+                                               const ConcordAgreement *agreement,
+                                               const char             *key);
+
+/* The date of signing as the agreement prints it: when every signer of
+ * the block signed on screen, the day of the last signature; otherwise
+ * blank, for the date written by hand. */
+static char *
+signing_date (const ConcordAgreement *agreement,
+              GPtrArray              *lines,
+              GPtrArray              *signatures)
+{
+  g_autoptr(GDateTime) last = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      SignLine *line = g_ptr_array_index (lines, i);
+      const ConcordSignature *signature;
+      g_autoptr(GDateTime) at = NULL;
+
+      if (line->key == NULL)
+        continue;
+      signature = find_signature (signatures, agreement, line->key);
+      at = signature != NULL && signature->signed_at != NULL
+           ? g_date_time_new_from_iso8601 (signature->signed_at, NULL) : NULL;
+      if (at == NULL)
+        return g_strdup ("　　年　　月　　日");
+      if (last == NULL || g_date_time_compare (at, last) > 0)
+        {
+          g_clear_pointer (&last, g_date_time_unref);
+          last = g_date_time_ref (at);
+        }
+    }
+  if (last == NULL)
+    return g_strdup ("　　年　　月　　日");
+  local = g_date_time_to_local (last);
+  return g_date_time_format (local, "%Y年%-m月%-d日");
+}
+
 /* The signers in the order of concord_signature_required_signers(), with
  * the same keys; the seals and the date after them. */
 static GPtrArray *
 signature_lines (const ConcordAgreement       *agreement,
                  const ConcordTemplate        *template,
-                 const ConcordAgreementSource *source)
+                 const ConcordAgreementSource *source,
+                 GPtrArray                    *signatures)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func (sign_line_free);
 
@@ -560,7 +602,7 @@ signature_lines (const ConcordAgreement       *agreement,
       else if (g_str_equal (signer, "organ-seal"))
         add_seal_line (lines, source->station_name != NULL ? source->station_name : "");
     }
-  add_sign_line (lines, SIGN_DATE, g_strdup ("　　年　　月　　日"), NULL);
+  add_sign_line (lines, SIGN_DATE, signing_date (agreement, lines, signatures), NULL);
   return lines;
 }
 
@@ -915,7 +957,7 @@ lay_out (Layout                       *layout,
         case CONCORD_SECTION_SIGNATURES:
           if (!signatures_done)
             {
-              g_autoptr(GPtrArray) lines = signature_lines (agreement, template, source);
+              g_autoptr(GPtrArray) lines = signature_lines (agreement, template, source, layout->signatures);
 
               for (guint i = 0; i < lines->len; i++)
                 {
@@ -1823,6 +1865,7 @@ concord_pdf_render_agreement (const ConcordAgreement       *agreement,
   g_array_set_clear_func (layout.boxes, box_clear);
   layout.y = PAGE_HEIGHT - MARGIN_TOP;
   layout.bottom = MARGIN_BOTTOM;
+  layout.signatures = options != NULL ? options->signatures : NULL;
   for (int f = 0; f < N_FONTS; f++)
     layout.chars[f] = g_string_new (NULL);
   title = printable_text (template->title);

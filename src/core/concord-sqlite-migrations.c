@@ -450,7 +450,7 @@ static const char migration_7_sql[] =
   "  recorded_by  TEXT NOT NULL,"
   "  checked_by   TEXT,"
   "  CHECK ((method = 'pad') = (strokes IS NOT NULL)),"
-  "  CHECK (method = 'pad' OR length(trim(checked_by)) > 0),"
+  "  CHECK (method = 'pad' OR (checked_by IS NOT NULL AND length(trim(checked_by)) > 0)),"
   "  UNIQUE (agreement_id, signer)"
   ");"
   "CREATE TRIGGER agreement_locked_update BEFORE UPDATE ON agreement"
@@ -462,8 +462,16 @@ static const char migration_7_sql[] =
   "CREATE TRIGGER agreement_lock_needs_hash BEFORE UPDATE OF locked_at ON agreement"
   "  WHEN NEW.locked_at IS NOT NULL AND NEW.content_hash IS NULL"
   "  BEGIN SELECT RAISE (ABORT, 'concord: an agreement is locked with its content hash'); END;"
+  "CREATE TRIGGER agreement_signed_content BEFORE UPDATE OF case_id, version, template, content ON agreement"
+  "  WHEN EXISTS (SELECT 1 FROM signature WHERE agreement_id = OLD.id)"
+  "  BEGIN SELECT RAISE (ABORT, 'concord: a version with signatures cannot be changed'); END;"
+  /* INSERT OR REPLACE would delete the locked row first: with
+   * recursive_triggers on (set at every open) the delete trigger refuses
+   * it, and this refuses it before anything happens. */
   "CREATE TRIGGER agreement_insert_locked BEFORE INSERT ON agreement"
   "  WHEN NEW.locked_at IS NOT NULL"
+  "    OR EXISTS (SELECT 1 FROM agreement WHERE locked_at IS NOT NULL"
+  "               AND (id = NEW.id OR (case_id = NEW.case_id AND version = NEW.version)))"
   "  BEGIN SELECT RAISE (ABORT, 'concord: an agreement is locked by its signatures'); END;"
   "CREATE TRIGGER signature_locked_insert BEFORE INSERT ON signature"
   "  WHEN (SELECT locked_at FROM agreement WHERE id = NEW.agreement_id) IS NOT NULL"
@@ -488,9 +496,11 @@ static const char migration_7_sql[] =
   "  printed_by   TEXT NOT NULL"
   ");"
   "CREATE INDEX printed_document_case ON printed_document (case_id, id);"
-  "CREATE TRIGGER printed_document_fixed BEFORE UPDATE OF pdf, sha256, agreement_id, case_id"
-  "  ON printed_document"
-  "  BEGIN SELECT RAISE (ABORT, 'concord: an archived print cannot be changed'); END;";
+  "CREATE TRIGGER printed_document_fixed BEFORE UPDATE OF case_id, agreement_id, sha256, pdf, pages,"
+  "  signed_copy ON printed_document"
+  "  BEGIN SELECT RAISE (ABORT, 'concord: an archived print cannot be changed'); END;"
+  "CREATE TRIGGER printed_document_kept BEFORE DELETE ON printed_document"
+  "  BEGIN SELECT RAISE (ABORT, 'concord: an archived print cannot be removed'); END;";
 
 static gboolean
 migrate_7 (sqlite3 *db,

@@ -17,6 +17,7 @@
 #include "concord-case-number.h"
 #include "concord-clock.h"
 #include "concord-error.h"
+#include "concord-pdf.h"
 #include "concord-search-text.h"
 #include "concord-sqlite-private.h"
 #include "concord-validate.h"
@@ -72,11 +73,22 @@ _concord_sqlite_set_error (sqlite3    *db,
     code = CONCORD_ERROR_STAGE;
 
   if (code == CONCORD_ERROR_STAGE)
-    /* A trigger guarding what is signed (schema 7). */
-    g_set_error (error, CONCORD_ERROR, code,
-                 _("The agreement is signed and locked, so it cannot be changed (%s). A change needs "
-                   "a new version, signed again."),
-                 sqlite3_errmsg (db) + strlen ("concord: "));
+    {
+      /* A trigger guarding what is signed or archived (schema 7). */
+      const char *why = sqlite3_errmsg (db) + strlen ("concord: ");
+
+      if (g_str_has_prefix (why, "an archived print"))
+        g_set_error_literal (error, CONCORD_ERROR, code,
+                             _("A printed file kept with the case cannot be changed or removed."));
+      else if (g_str_has_prefix (why, "a version with signatures"))
+        g_set_error_literal (error, CONCORD_ERROR, code,
+                             _("Signatures have been given on this version, so its text cannot be changed: "
+                               "a change is a new version, signed again."));
+      else
+        g_set_error_literal (error, CONCORD_ERROR, code,
+                             _("The agreement is signed and locked, so it cannot be changed. A change needs "
+                               "a new version, signed again."));
+    }
   else if (code == CONCORD_ERROR_DB_BUSY)
     g_set_error (error, CONCORD_ERROR, code,
                  _("The database is busy: another program has been writing to it for too long. Try again."));
@@ -1474,6 +1486,24 @@ sqlite_move_stage (ConcordStore *store,
         g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
                      _("Only the lawyer’s review sends an agreement back to drafting, with comments."));
         return FALSE;
+      }
+    /* A version everyone signed is not taken back (schema 7). */
+    if (to == CONCORD_STAGE_DRAFTING &&
+        case_stage (CONCORD_SQLITE_STORE (store), case_id, &from, NULL) &&
+        from == CONCORD_STAGE_SIGNING &&
+        has_agreement (CONCORD_SQLITE_STORE (store), case_id))
+      {
+        g_autoptr(ConcordSigning) signing = sqlite_load_signing (store, case_id, error);
+
+        if (signing == NULL)
+          return FALSE;
+        if (signing->locked_at != NULL)
+          {
+            g_set_error_literal (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
+                                 _("Everyone has signed: the agreement is locked and does not go back to "
+                                   "drafting. Follow-up comes next."));
+            return FALSE;
+          }
       }
     /* Follow-up begins once everyone has signed (schema 7). */
     if (to == CONCORD_STAGE_FOLLOW_UP &&
@@ -4679,6 +4709,15 @@ sqlite_add_signature (ConcordStore     *store,
         }
       if (!concord_signature_check_strokes (signature, error))
         goto failed;
+      /* What is stored must read back: points on the pad, pressure 0..1,
+       * times going forward. */
+      {
+        g_autofree char *json = concord_signature_strokes_to_json (signature);
+        g_autoptr(ConcordSignature) check = concord_signature_new (CONCORD_SIGNATURE_METHOD_PAD);
+
+        if (!concord_signature_strokes_from_json (check, json, error))
+          goto failed;
+      }
       if (signature->signed_at == NULL)
         signature->signed_at = concord_clock_now_iso ();
     }
@@ -4797,8 +4836,8 @@ sqlite_record_paper_signing (ConcordStore *store,
   int y, m, d;
 
   g_strstrip (checker);
-  if (signed_on == NULL || sscanf (signed_on, "%4d-%2d-%2d", &y, &m, &d) != 3 || strlen (signed_on) != 10 ||
-      !g_date_valid_dmy (d, m, y))
+  if (signed_on == NULL || !g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", signed_on, 0, 0) ||
+      sscanf (signed_on, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
     {
       g_set_error_literal (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
                            _("Give the date the paper was signed, as 2026-11-23."));
@@ -4955,6 +4994,19 @@ sqlite_archive_print (ConcordStore *store,
                            _("A printed file has at least one page and one copy."));
       return 0;
     }
+  {
+    ConcordPdfMarker marker;
+
+    if (!concord_pdf_read_marker (pdf, &marker) || marker.agreement_id != agreement_id)
+      {
+        g_set_error_literal (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                             _("The file to archive is not this agreement version as Concord printed it."));
+        return 0;
+      }
+    /* What the file shows: a copy asked for with signatures has none
+     * drawn when everyone signed on paper. */
+    signed_copy = marker.signed_copy;
+  }
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
   if (!write_begin (self, error))
     return 0;
@@ -5386,7 +5438,10 @@ open_store (const char *path,
    * and a mediator may lose at most the last second of typing. */
   if (!_concord_sqlite_exec (self->db, "PRAGMA journal_mode = WAL", error) ||
       !_concord_sqlite_exec (self->db, "PRAGMA synchronous = FULL", error) ||
-      !_concord_sqlite_exec (self->db, "PRAGMA foreign_keys = ON", error))
+      !_concord_sqlite_exec (self->db, "PRAGMA foreign_keys = ON", error) ||
+      /* Rows that REPLACE deletes fire the delete triggers that guard
+       * what is signed and archived (schema 7). */
+      !_concord_sqlite_exec (self->db, "PRAGMA recursive_triggers = ON", error))
     return NULL;
 
   if (version < target_version &&

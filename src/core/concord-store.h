@@ -601,7 +601,9 @@ struct _ConcordPrint
 void concord_print_free (ConcordPrint *print);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordPrint, concord_print_free)
 
-/* Keeps @pdf (a rendering of version @agreement_id) with the case, once
+/* Keeps @pdf (a rendering of version @agreement_id: its marker must name
+ * that version, else CONCORD_ERROR_INVALID; whether it shows signatures
+ * is taken from the marker) with the case, once
  * per distinct file (printing the same bytes again adds to the record's
  * copies and time); returns the record's id. Audit "agreement.print". */
 gint64            concord_store_archive_print (ConcordStore *self,

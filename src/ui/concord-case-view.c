@@ -795,6 +795,15 @@ show_agreement (ConcordCaseView *self)
   concord_signing_pane_set_case (self->signing_pane, reviewed && stage != CONCORD_STAGE_REVIEW ? self->c->id : 0);
   gtk_widget_set_visible (GTK_WIDGET (self->signing_pane), reviewed && stage != CONCORD_STAGE_REVIEW);
   gtk_widget_set_visible (self->agreement_box, drafting || reviewed);
+  /* At signing the signatures are what the room is doing: the agreement
+   * comes first, above the case's particulars. */
+  {
+    GtkWidget *box = gtk_widget_get_parent (self->agreement_box);
+    GtkWidget *after = stage == CONCORD_STAGE_SIGNING ? self->conflicts_box : GTK_WIDGET (self->facts_group);
+
+    if (gtk_widget_get_prev_sibling (self->agreement_box) != after)
+      gtk_box_reorder_child_after (GTK_BOX (box), self->agreement_box, after);
+  }
   /* In review the pane shows the facts beside the agreement. */
   gtk_widget_set_visible (GTK_WIDGET (self->facts_group), stage != CONCORD_STAGE_REVIEW);
 }

@@ -239,11 +239,16 @@ render_thread (GTask        *task,
           g_task_return_error (task, error);
           return;
         }
-      if (page == NULL)
-        continue;
-      poppler_page_get_size (page, &width_pt, &height_pt);
-      if (width_pt <= 0 || height_pt <= 0)
-        continue;
+      if (page != NULL)
+        poppler_page_get_size (page, &width_pt, &height_pt);
+      /* A page that cannot be drawn ends the job: skipping it would put
+       * every later page in the wrong place. */
+      if (page == NULL || width_pt <= 0 || height_pt <= 0)
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                   _("Page %d of the PDF cannot be drawn."), i + 1);
+          return;
+        }
 
       rendered = g_new0 (RenderedPage, 1);
       scale = job->width / width_pt;
@@ -322,7 +327,9 @@ render_done_cb (GObject      *source,
   rendered = g_task_propagate_pointer (G_TASK (result), &error);
   if (rendered == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* Only the newest job speaks: an older failure must not cover it. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          ((RenderJob *) g_task_get_task_data (G_TASK (result)))->serial == CONCORD_PDF_PREVIEW (source)->serial)
         {
           self = CONCORD_PDF_PREVIEW (source);
           g_warning ("Could not draw the pages of the PDF: %s", error->message);

@@ -24,6 +24,7 @@ struct _ConcordSignatureWindow
   gint64               agreement_id;
   ConcordSigner       *signer;
   gboolean             done;       /* stored or discarded: closes without asking */
+  gint64               replaces;   /* the signature this one takes the place of, or 0 */
 
   AdwWindowTitle      *window_title;
   GtkWidget           *sign_button;
@@ -154,6 +155,31 @@ pad_changed_cb (ConcordSignatureWindow *self)
   update_actions (self);
 }
 
+/* Stores @signature; one that signs again takes the place of the old
+ * signature in the same transaction, so a refusal keeps the old one. */
+static gboolean
+store_signature (ConcordSignatureWindow *self,
+                 ConcordSignature       *signature,
+                 gboolean               *locked,
+                 GError                **error)
+{
+  ConcordStore *store = concord_context_get_store (self->context);
+  const char *actor = concord_context_get_username (self->context);
+
+  if (self->replaces == 0)
+    return concord_store_add_signature (store, self->case_id, signature, actor, locked, error);
+  if (!concord_store_begin_batch (store, error))
+    return FALSE;
+  if (!concord_store_remove_signature (store, self->replaces, actor, error) ||
+      !concord_store_add_signature (store, self->case_id, signature, actor, locked, error) ||
+      !concord_store_commit_batch (store, error))
+    {
+      concord_store_rollback_batch (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 sign_action (GtkWidget  *widget,
              const char *action_name,
@@ -179,8 +205,7 @@ sign_action (GtkWidget  *widget,
       show_error (self, error->message);
       return;
     }
-  if (!concord_store_add_signature (concord_context_get_store (self->context), self->case_id, signature,
-                                    concord_context_get_username (self->context), &locked, &error))
+  if (!store_signature (self, signature, &locked, &error))
     {
       /* The strokes stay; what the case shows behind is read again, since
        * the refusal may come from a change made elsewhere. */
@@ -369,4 +394,12 @@ concord_signature_window_get_pad (ConcordSignatureWindow *self)
   g_return_val_if_fail (CONCORD_IS_SIGNATURE_WINDOW (self), NULL);
 
   return self->pad;
+}
+
+void
+concord_signature_window_set_replaces (ConcordSignatureWindow *self,
+                                       gint64                  signature_id)
+{
+  g_return_if_fail (CONCORD_IS_SIGNATURE_WINDOW (self));
+  self->replaces = signature_id;
 }

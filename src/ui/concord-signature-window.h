@@ -29,6 +29,12 @@ ConcordSignatureWindow *concord_signature_window_new (GtkWindow           *paren
                                                       gint64               agreement_id,
                                                       const ConcordSigner *signer);
 
+/* The signer signs again: the new signature takes the place of
+ * @signature_id when it is stored (in one transaction); until then, and
+ * when the window is cancelled, the old one stays. */
+void                    concord_signature_window_set_replaces (ConcordSignatureWindow *self,
+                                                               gint64                  signature_id);
+
 /* The pad, for tests. */
 ConcordSignaturePad    *concord_signature_window_get_pad (ConcordSignatureWindow *self);
 

@@ -543,41 +543,26 @@ sign_clicked_cb (GtkButton          *button,
   open_signature_window (self, signer);
 }
 
-/* The signer wants to sign again: the signature goes, and the pad opens
- * for them. */
+/* The signer wants to sign again: the pad opens for them, and the new
+ * signature takes the place of the old one when it is stored. */
 static void
 sign_again_clicked_cb (GtkButton          *button,
                        ConcordSigningPane *self)
 {
   const char *key = g_object_get_data (G_OBJECT (button), "signer-key");
-  g_autoptr(ConcordSigner) signer = NULL;
   ConcordSignature *signature = NULL;
   const ConcordSigner *found;
-  g_autoptr(GError) error = NULL;
+  ConcordSignatureWindow *window;
 
   if (!self->state.pad)
     return;
   found = find_signer (self, key, &signature);
   if (found == NULL || signature == NULL)
     return;
-  /* The signing is read again below: keep the signer. */
-  signer = g_new0 (ConcordSigner, 1);
-  signer->key = g_strdup (found->key);
-  signer->role = g_strdup (found->role);
-  signer->name = g_strdup (found->name);
-  signer->party_id = found->party_id;
-
-  if (!concord_store_remove_signature (concord_context_get_store (self->context), signature->id,
-                                       concord_context_get_username (self->context), &error))
-    {
-      concord_ui_show_message (concord_ui_get_window (GTK_WIDGET (self)),
-                               /* Translators: heading of the message when a signature could not be removed to sign again */
-                               _("Could Not Remove the Signature"), error->message);
-      concord_context_case_changed (self->context, self->case_id);
-      return;
-    }
-  concord_context_case_changed (self->context, self->case_id);
-  open_signature_window (self, signer);
+  window = concord_signature_window_new (concord_ui_get_window (GTK_WIDGET (self)), self->context,
+                                         self->case_id, self->signing->agreement_id, found);
+  concord_signature_window_set_replaces (window, signature->id);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* Printing */
@@ -785,7 +770,13 @@ record_paper_ask (ConcordSigningPane *self,
   GtkWidget *box, *group, *general;
 
   if (self->signing == NULL || !self->state.can_sign)
-    return;
+    {
+      /* Reopened after a refusal, but the agreement changed meanwhile. */
+      if (general_problem != NULL)
+        concord_ui_show_message (concord_ui_get_window (GTK_WIDGET (self)),
+                                 _("Could Not Record the Paper Signing"), general_problem);
+      return;
+    }
   if (self->paper_date == NULL)
     self->paper_date = g_strdup (today);
   if (self->paper_checker == NULL)

@@ -344,6 +344,17 @@ concord_verify_dialog_verify_file (ConcordVerifyDialog *self,
   g_return_if_fail (G_IS_FILE (file));
 
   self->chosen = TRUE;
+  /* An agreement is well under a megabyte: a huge file is not read. */
+  {
+    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                                                   NULL, NULL);
+
+    if (info != NULL && g_file_info_get_size (info) > CONCORD_DOCUMENT_MAX_PDF_SIZE)
+      {
+        show_error (self, _("The file is far too large to be an agreement printed by Concord."));
+        return;
+      }
+  }
   bytes = g_file_load_bytes (file, NULL, NULL, &error);
   if (bytes == NULL)
     {

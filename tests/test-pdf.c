@@ -1728,13 +1728,15 @@ test_police (void)
   assert_contains (text, "主持人：赵某某、韩某某");
   assert_contains (text, "警情号：J3702032026111600456");
   assert_contains (text, "本案以调解方式处理");
-  assert_contains (text, "主持人：赵某某签名：");
+  assert_contains (text, "主持人：赵某某");
   assert_contains (text, "青岛市公安局市北分局四方派出所（印章）");
 
-  /* Two parties fingerprint; the presiding officer signs only. */
+  /* Two parties fingerprint; the presiding officer signs only; each
+   * signer has a date to write under the name. */
   last = pdf_text (path, n);
   g_assert_cmpuint (count_in (last, "按指印："), ==, 2);
   g_assert_cmpuint (count_in (last, "签名："), ==, 3);
+  g_assert_cmpuint (count_in (last, "日期："), ==, 3);
   image = render_page (path, n, 144);
   boxes = find_sign_boxes (image);
   g_assert_cmpuint (boxes->len, ==, 3);

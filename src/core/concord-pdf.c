@@ -479,6 +479,8 @@ typedef struct
   SignKind  kind;
   char     *label;
   char     *key;       /* the signer's key (ConcordSigner) for boxes */
+  char     *date;      /* a signer's row: "日期：…", the day signed on
+                        * screen or blanks for the pen */
   gsize     name_len;  /* SIGN_SEAL: bytes of the label that are the name */
 } SignLine;
 
@@ -489,6 +491,7 @@ sign_line_free (gpointer data)
 
   g_free (line->label);
   g_free (line->key);
+  g_free (line->date);
   g_free (line);
 }
 
@@ -601,6 +604,27 @@ signature_lines (const ConcordAgreement       *agreement,
         add_seal_line (lines, source->committee_name != NULL ? source->committee_name : "");
       else if (g_str_equal (signer, "organ-seal"))
         add_seal_line (lines, source->station_name != NULL ? source->station_name : "");
+    }
+  /* Each signer's own date under their name. */
+  for (guint i = 0; i < lines->len; i++)
+    {
+      SignLine *line = g_ptr_array_index (lines, i);
+      const ConcordSignature *signature;
+      g_autoptr(GDateTime) at = NULL;
+      g_autoptr(GDateTime) local = NULL;
+      g_autofree char *day = NULL;
+
+      if (line->key == NULL)
+        continue;
+      signature = find_signature (signatures, agreement, line->key);
+      at = signature != NULL && signature->signed_at != NULL
+           ? g_date_time_new_from_iso8601 (signature->signed_at, NULL) : NULL;
+      if (at != NULL)
+        {
+          local = g_date_time_to_local (at);
+          day = g_date_time_format (local, "%Y年%-m月%-d日");
+        }
+      line->date = g_strconcat ("日期：", day != NULL ? day : "　　　年　　月　　日", NULL);
     }
   add_sign_line (lines, SIGN_DATE, signing_date (agreement, lines, signatures), NULL);
   return lines;
@@ -719,8 +743,12 @@ add_signatures (Layout    *layout,
             double box_y = layout->y - SIGN_PITCH + 4;
             SignBox box = { layout->page, SIGN_BOX_X, box_y, SIGN_BOX_W, SIGN_BOX_H, g_strdup (line->key) };
 
-            add_text (layout, FONT_BODY, BODY_SIZE, MARGIN_LEFT, baseline, 0,
+            /* The name above, the date under it, smaller. */
+            add_text (layout, FONT_BODY, BODY_SIZE, MARGIN_LEFT, baseline + BODY_SIZE * 0.45, 0,
                       line->label, strlen (line->label));
+            if (line->date != NULL)
+              add_text (layout, FONT_BODY, BODY_SIZE * 0.8, MARGIN_LEFT, baseline - BODY_SIZE * 0.75, 0,
+                        line->date, strlen (line->date));
             add_text (layout, FONT_BODY, BODY_SIZE, SIGN_BOX_X - BODY_SIZE * 3, baseline, 0,
                       sign, strlen (sign));
             add_rect (layout, box.x, box.y, box.w, box.h);
@@ -966,7 +994,9 @@ lay_out (Layout                       *layout,
 
                   g_free (line->label);
                   line->label = g_steal_pointer (&clean);
-                  if (!check_text (layout, FONT_BODY, line->label, _("the signatures"), error))
+                  if (!check_text (layout, FONT_BODY, line->label, _("the signatures"), error) ||
+                      (line->date != NULL &&
+                       !check_text (layout, FONT_BODY, line->date, _("the signatures"), error)))
                     return FALSE;
                 }
               add_signatures (layout, lines);

@@ -451,20 +451,6 @@ chinese_number (guint n)
   return g_strdup_printf ("%u", n);
 }
 
-static const char *
-team_name (const ConcordAgreementSource *source,
-           ConcordTeamRole               role)
-{
-  for (guint i = 0; source->c != NULL && i < source->c->team->len; i++)
-    {
-      ConcordTeamMember *member = g_ptr_array_index (source->c->team, i);
-
-      if (member->role == role)
-        return member->name;
-    }
-  return NULL;
-}
-
 /* The rows of the signature block. */
 typedef enum
 {
@@ -524,44 +510,26 @@ static const ConcordSignature *find_signature (GPtrArray              *signature
                                                const ConcordAgreement *agreement,
                                                const char             *key);
 
-/* The date of signing as the agreement prints it: when every signer of
- * the block signed on screen, the day of the last signature; otherwise
- * blank, for the date written by hand. */
-static char *
-signing_date (const ConcordAgreement *agreement,
-              GPtrArray              *lines,
-              GPtrArray              *signatures)
+/* The local time @key signed on screen, or NULL. */
+static GDateTime *
+signed_on_screen (GPtrArray              *signatures,
+                  const ConcordAgreement *agreement,
+                  const char             *key)
 {
-  g_autoptr(GDateTime) last = NULL;
-  g_autoptr(GDateTime) local = NULL;
+  const ConcordSignature *signature = find_signature (signatures, agreement, key);
+  g_autoptr(GDateTime) at = NULL;
 
-  for (guint i = 0; i < lines->len; i++)
-    {
-      SignLine *line = g_ptr_array_index (lines, i);
-      const ConcordSignature *signature;
-      g_autoptr(GDateTime) at = NULL;
-
-      if (line->key == NULL)
-        continue;
-      signature = find_signature (signatures, agreement, line->key);
-      at = signature != NULL && signature->signed_at != NULL
-           ? g_date_time_new_from_iso8601 (signature->signed_at, NULL) : NULL;
-      if (at == NULL)
-        return g_strdup ("　　年　　月　　日");
-      if (last == NULL || g_date_time_compare (at, last) > 0)
-        {
-          g_clear_pointer (&last, g_date_time_unref);
-          last = g_date_time_ref (at);
-        }
-    }
-  if (last == NULL)
-    return g_strdup ("　　年　　月　　日");
-  local = g_date_time_to_local (last);
-  return g_date_time_format (local, "%Y年%-m月%-d日");
+  if (signature == NULL || signature->signed_at == NULL)
+    return NULL;
+  at = g_date_time_new_from_iso8601 (signature->signed_at, NULL);
+  return at != NULL ? g_date_time_to_local (at) : NULL;
 }
 
-/* The signers in the order of concord_signature_required_signers(), with
- * the same keys; the seals and the date after them. */
+/* The rows of the signature block in the template's order: the signers
+ * of concord_signature_required_signers(), with their keys, each with the
+ * date under the name (the day signed on screen, or blanks for the pen);
+ * the seals; the date of signing, the day of the last signature once
+ * every signer signed on screen, else blank. */
 static GPtrArray *
 signature_lines (const ConcordAgreement       *agreement,
                  const ConcordTemplate        *template,
@@ -569,64 +537,55 @@ signature_lines (const ConcordAgreement       *agreement,
                  GPtrArray                    *signatures)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func (sign_line_free);
+  g_autoptr(GPtrArray) signers = concord_signature_required_signers (agreement, template, source);
+  g_autoptr(GDateTime) last = NULL;
+  gboolean all_on_screen = TRUE;
+  guint next = 0;
 
   for (guint s = 0; template->signers != NULL && template->signers[s] != NULL; s++)
     {
-      const char *signer = template->signers[s];
+      const char *what = template->signers[s];
 
-      if (g_str_equal (signer, "parties"))
-        {
-          for (guint i = 0; i < agreement->parties->len; i++)
-            {
-              ConcordAgreementParty *party = g_ptr_array_index (agreement->parties, i);
-
-              add_sign_line (lines, SIGN_PARTY,
-                             g_strdup_printf ("%s：%s", party->role != NULL ? party->role : "当事人",
-                                              party->name != NULL ? party->name : ""),
-                             g_strdup_printf ("party:%" G_GINT64_FORMAT, party->party_id));
-            }
-        }
-      else if (g_str_equal (signer, "mediator"))
-        {
-          const char *name = team_name (source, CONCORD_TEAM_MEDIATOR);
-
-          add_sign_line (lines, SIGN_OFFICIAL, g_strdup_printf ("调解员：%s", name != NULL ? name : ""),
-                         g_strdup ("mediator"));
-        }
-      else if (g_str_equal (signer, "presiding-officer"))
-        {
-          const char *name = team_name (source, CONCORD_TEAM_OFFICER);
-
-          add_sign_line (lines, SIGN_OFFICIAL, g_strdup_printf ("主持人：%s", name != NULL ? name : ""),
-                         g_strdup ("presiding-officer"));
-        }
-      else if (g_str_equal (signer, "committee-seal"))
+      if (g_str_equal (what, "committee-seal"))
         add_seal_line (lines, source->committee_name != NULL ? source->committee_name : "");
-      else if (g_str_equal (signer, "organ-seal"))
+      else if (g_str_equal (what, "organ-seal"))
         add_seal_line (lines, source->station_name != NULL ? source->station_name : "");
-    }
-  /* Each signer's own date under their name. */
-  for (guint i = 0; i < lines->len; i++)
-    {
-      SignLine *line = g_ptr_array_index (lines, i);
-      const ConcordSignature *signature;
-      g_autoptr(GDateTime) at = NULL;
-      g_autoptr(GDateTime) local = NULL;
-      g_autofree char *day = NULL;
+      else
+        /* The signers this entry stands for, as concord-signature lists
+         * them: every party, or the one official. */
+        for (; next < signers->len; next++)
+          {
+            ConcordSigner *signer = g_ptr_array_index (signers, next);
+            gboolean party = signer->party_id != 0;
+            g_autoptr(GDateTime) at = NULL;
+            g_autofree char *day = NULL;
+            SignLine *line;
 
-      if (line->key == NULL)
-        continue;
-      signature = find_signature (signatures, agreement, line->key);
-      at = signature != NULL && signature->signed_at != NULL
-           ? g_date_time_new_from_iso8601 (signature->signed_at, NULL) : NULL;
-      if (at != NULL)
-        {
-          local = g_date_time_to_local (at);
-          day = g_date_time_format (local, "%Y年%-m月%-d日");
-        }
-      line->date = g_strconcat ("日期：", day != NULL ? day : "　　　年　　月　　日", NULL);
+            if (party != g_str_equal (what, "parties") || (!party && !g_str_equal (what, signer->key)))
+              break;
+            line = add_sign_line (lines, party ? SIGN_PARTY : SIGN_OFFICIAL,
+                                  g_strdup_printf ("%s：%s", signer->role, signer->name), g_strdup (signer->key));
+            at = signed_on_screen (signatures, agreement, signer->key);
+            if (at != NULL)
+              day = g_date_time_format (at, "%Y年%-m月%-d日");
+            line->date = g_strconcat ("日期：", day != NULL ? day : "　　　年　　月　　日", NULL);
+            all_on_screen &= at != NULL;
+            if (at != NULL && (last == NULL || g_date_time_compare (at, last) > 0))
+              {
+                g_clear_pointer (&last, g_date_time_unref);
+                last = g_date_time_ref (at);
+              }
+            if (!party)
+              {
+                next++;
+                break;
+              }
+          }
     }
-  add_sign_line (lines, SIGN_DATE, signing_date (agreement, lines, signatures), NULL);
+  add_sign_line (lines, SIGN_DATE,
+                 all_on_screen && last != NULL ? g_date_time_format (last, "%Y年%-m月%-d日")
+                                               : g_strdup ("　　年　　月　　日"),
+                 NULL);
   return lines;
 }
 

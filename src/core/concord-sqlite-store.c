@@ -1473,63 +1473,54 @@ sqlite_move_stage (ConcordStore *store,
                        "complete and the station does not require review."));
       return FALSE;
     }
-  {
-    ConcordStage from;
+  /* The moves the agreement decides: back to drafting, on to follow-up. */
+  if (to == CONCORD_STAGE_DRAFTING || to == CONCORD_STAGE_FOLLOW_UP)
+    {
+      ConcordStage from;
 
-    /* A case sent to review before agreements were kept here (schema
-     * 5) has no version to decide on: it may go back to drafting. */
-    if (to == CONCORD_STAGE_DRAFTING &&
-        case_stage (CONCORD_SQLITE_STORE (store), case_id, &from, NULL) &&
-        from == CONCORD_STAGE_REVIEW &&
-        has_agreement (CONCORD_SQLITE_STORE (store), case_id))
-      {
-        g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
-                     _("Only the lawyer’s review sends an agreement back to drafting, with comments."));
-        return FALSE;
-      }
-    /* A version everyone signed is not taken back (schema 7). */
-    if (to == CONCORD_STAGE_DRAFTING &&
-        case_stage (CONCORD_SQLITE_STORE (store), case_id, &from, NULL) &&
-        from == CONCORD_STAGE_SIGNING &&
-        has_agreement (CONCORD_SQLITE_STORE (store), case_id))
-      {
-        g_autoptr(ConcordSigning) signing = sqlite_load_signing (store, case_id, error);
+      if (case_stage (CONCORD_SQLITE_STORE (store), case_id, &from, NULL) &&
+          has_agreement (CONCORD_SQLITE_STORE (store), case_id))
+        {
+          /* A case sent to review before agreements were kept here
+           * (schema 5) has no version to decide on: it may go back to
+           * drafting. */
+          if (to == CONCORD_STAGE_DRAFTING && from == CONCORD_STAGE_REVIEW)
+            {
+              g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
+                           _("Only the lawyer’s review sends an agreement back to drafting, with comments."));
+              return FALSE;
+            }
+          /* At signing the lock decides (schema 7): a version everyone
+           * signed is not taken back, and follow-up waits for it. */
+          if (from == CONCORD_STAGE_SIGNING)
+            {
+              g_autoptr(ConcordSigning) signing = sqlite_load_signing (store, case_id, error);
+              guint missing = 0;
 
-        if (signing == NULL)
-          return FALSE;
-        if (signing->locked_at != NULL)
-          {
-            g_set_error_literal (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
-                                 _("Everyone has signed: the agreement is locked and does not go back to "
-                                   "drafting. Follow-up comes next."));
-            return FALSE;
-          }
-      }
-    /* Follow-up begins once everyone has signed (schema 7). */
-    if (to == CONCORD_STAGE_FOLLOW_UP &&
-        case_stage (CONCORD_SQLITE_STORE (store), case_id, &from, NULL) &&
-        from == CONCORD_STAGE_SIGNING &&
-        has_agreement (CONCORD_SQLITE_STORE (store), case_id))
-      {
-        g_autoptr(ConcordSigning) signing = sqlite_load_signing (store, case_id, error);
-        guint missing = 0;
-
-        if (signing == NULL)
-          return FALSE;
-        for (guint i = 0; i < signing->signatures->len; i++)
-          missing += g_ptr_array_index (signing->signatures, i) == NULL;
-        if (signing->locked_at == NULL)
-          {
-            g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
-                         g_dngettext (GETTEXT_PACKAGE,
-                                      "The agreement is not signed yet: %u signature is missing.",
-                                      "The agreement is not signed yet: %u signatures are missing.",
-                                      missing),
-                         missing);
-            return FALSE;
-          }
-      }
-  }
+              if (signing == NULL)
+                return FALSE;
+              if (to == CONCORD_STAGE_DRAFTING && signing->locked_at != NULL)
+                {
+                  g_set_error_literal (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
+                                       _("Everyone has signed: the agreement is locked and does not go back "
+                                         "to drafting. Follow-up comes next."));
+                  return FALSE;
+                }
+              for (guint i = 0; i < signing->signatures->len; i++)
+                missing += g_ptr_array_index (signing->signatures, i) == NULL;
+              if (to == CONCORD_STAGE_FOLLOW_UP && signing->locked_at == NULL)
+                {
+                  g_set_error (error, CONCORD_ERROR, CONCORD_ERROR_STAGE,
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "The agreement is not signed yet: %u signature is missing.",
+                                            "The agreement is not signed yet: %u signatures are missing.",
+                                            missing),
+                               missing);
+                  return FALSE;
+                }
+            }
+        }
+    }
   return move_stage_in_transaction (CONCORD_SQLITE_STORE (store), case_id, to, reason, actor, NULL, error);
 }
 
@@ -4619,40 +4610,29 @@ insert_signature (ConcordSqliteStore *self,
   return TRUE;
 }
 
-/* Locks the version when every signer has signed; *locked tells. */
+/* Locks @latest, which every signer has now signed: its content hash
+ * and the time. */
 static gboolean
-lock_if_complete (ConcordSqliteStore *self,
-                  gint64              case_id,
-                  ConcordAgreement   *latest,
-                  const char         *actor,
-                  gboolean           *locked,
-                  GError            **error)
+lock_version (ConcordSqliteStore *self,
+              gint64              case_id,
+              ConcordAgreement   *latest,
+              const char         *code,
+              const char         *actor,
+              GError            **error)
 {
-  g_autoptr(ConcordSigning) signing = load_signing (self, case_id, NULL, error);
   g_autoptr(CachedStmt) upd = NULL;
-  g_autofree char *hash = NULL;
+  g_autofree char *hash = concord_agreement_content_hash (latest);
   g_autofree char *now = concord_clock_now_iso ();
-  g_autofree char *detail = NULL;
+  g_autofree char *detail = g_strdup_printf ("v%d %s", latest->version, code);
 
-  *locked = FALSE;
-  if (signing == NULL)
-    return FALSE;
-  for (guint i = 0; i < signing->signatures->len; i++)
-    if (g_ptr_array_index (signing->signatures, i) == NULL)
-      return TRUE;
-  hash = concord_agreement_content_hash (latest);
   upd = cached (self, "UPDATE agreement SET content_hash = ?2, locked_at = ?3 WHERE id = ?1", error);
   if (upd == NULL)
     return FALSE;
   sqlite3_bind_int64 (upd, 1, latest->id);
   bind_text (upd, 2, hash);
   bind_text (upd, 3, now);
-  detail = g_strdup_printf ("v%d %s", latest->version, signing->code);
-  if (!step_done (self->db, upd, "agreement lock", error) ||
-      !audit_append (self, actor, case_id, "agreement.lock", detail, error))
-    return FALSE;
-  *locked = TRUE;
-  return TRUE;
+  return step_done (self->db, upd, "agreement lock", error) &&
+         audit_append (self, actor, case_id, "agreement.lock", detail, error);
 }
 
 static gboolean
@@ -4718,27 +4698,26 @@ sqlite_add_signature (ConcordStore     *store,
         if (!concord_signature_strokes_from_json (check, json, error))
           goto failed;
       }
-      if (signature->signed_at == NULL)
-        signature->signed_at = concord_clock_now_iso ();
     }
-  else
+  else if (signature->checked_by == NULL || g_strstrip (signature->checked_by)[0] == '\0')
     {
-      if (signature->checked_by == NULL || g_strstrip (signature->checked_by)[0] == '\0')
-        {
-          g_set_error_literal (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
-                               _("Say who checked the signed paper."));
-          goto failed;
-        }
-      if (signature->signed_at == NULL)
-        signature->signed_at = concord_clock_now_iso ();
+      g_set_error_literal (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                           _("Say who checked the signed paper."));
+      goto failed;
     }
+  if (signature->signed_at == NULL)
+    signature->signed_at = concord_clock_now_iso ();
   if (signature->recorded_by == NULL)
     signature->recorded_by = g_strdup (actor);
   detail = g_strdup_printf ("v%d %s (%s)", signing->version, signature->signer,
                             signature->method == CONCORD_SIGNATURE_METHOD_PAD ? "pad" : "ink");
+  /* The last one missing locks the version. */
+  done = TRUE;
+  for (guint i = 0; i < signing->signatures->len; i++)
+    done &= i == (guint) position || g_ptr_array_index (signing->signatures, i) != NULL;
   if (!insert_signature (self, signature, (guint) position, error) ||
       !audit_append (self, actor, case_id, "signature.add", detail, error) ||
-      !lock_if_complete (self, case_id, latest, actor, &done, error) ||
+      (done && !lock_version (self, case_id, latest, signing->code, actor, error)) ||
       !write_commit (self, error))
     goto failed;
   if (locked != NULL)
@@ -4831,7 +4810,6 @@ sqlite_record_paper_signing (ConcordStore *store,
   g_autofree char *checker = g_strdup (checked_by != NULL ? checked_by : "");
   g_autofree char *at = NULL;
   g_autofree char *detail = NULL;
-  gboolean done = FALSE;
   guint n = 0;
   int y, m, d;
 
@@ -4893,8 +4871,9 @@ sqlite_record_paper_signing (ConcordStore *store,
       n++;
     }
   detail = g_strdup_printf ("v%d %s, %u signers, checked by %s", signing->version, signed_on, n, checker);
+  /* Every signer has signed now, on paper or before on screen. */
   if (!audit_append (self, actor, case_id, "signature.paper", detail, error) ||
-      !lock_if_complete (self, case_id, latest, actor, &done, error) ||
+      !lock_version (self, case_id, latest, signing->code, actor, error) ||
       !write_commit (self, error))
     goto failed;
   return TRUE;

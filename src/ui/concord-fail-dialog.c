@@ -568,15 +568,9 @@ concord_fail_dialog_close_request (GtkWindow *window)
   if (self->done || !has_typed (self))
     return GTK_WINDOW_CLASS (concord_fail_dialog_parent_class)->close_request (window);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Discard What Was Typed?"),
-                                                       _("The case stays as it is; the reason and the referrals typed here are not kept.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = concord_ui_discard_dialog_new (window, _("Discard What Was Typed?"),
+                                          _("The case stays as it is; the reason and the referrals typed here are not kept."),
+                                          _("_Keep Editing"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;

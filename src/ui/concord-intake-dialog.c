@@ -1403,18 +1403,11 @@ ask_discard (ConcordIntakeDialog *self)
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                   is_new ? _("Discard This Case?") : _("Discard Changes?"),
-                                   is_new ? _("What was typed has not been saved and will be lost.")
-                                          : _("The changes to this case have not been saved and will be lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = GTK_WIDGET (concord_ui_discard_dialog_new (GTK_WINDOW (self),
+                                                      is_new ? _("Discard This Case?") : _("Discard Changes?"),
+                                                      is_new ? _("What was typed has not been saved and will be lost.")
+                                                             : _("The changes to this case have not been saved and will be lost."),
+                                                      _("_Keep Editing")));
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
   self->question = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->question);

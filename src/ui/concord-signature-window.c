@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "concord-signature-window.h"
+#include "concord-ui-util.h"
 
 struct _ConcordSignatureWindow
 {
@@ -274,17 +275,14 @@ concord_signature_window_close_request (GtkWindow *window)
 
   /* Translators: asked when the signature window is closed with something
    * written on the pad */
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Discard the Signature?"),
-                                                       _("What is written on the pad is not kept, and this "
-                                                         "person has not signed.")));
-  adw_message_dialog_add_responses (dialog,
-                                    /* Translators: response: go back to the signature pad */
-                                    "cancel", _("_Keep Signing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = concord_ui_discard_dialog_new (window, _("Discard the Signature?"),
+                                          self->replaces != 0
+                                          ? _("What is written on the pad is not kept; the signature given "
+                                              "before stays.")
+                                          : _("What is written on the pad is not kept, and this person has "
+                                              "not signed."),
+                                          /* Translators: response: go back to the signature pad */
+                                          _("_Keep Signing"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;

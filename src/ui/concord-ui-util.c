@@ -26,6 +26,24 @@ concord_ui_show_message (GtkWindow  *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+AdwMessageDialog *
+concord_ui_discard_dialog_new (GtkWindow  *parent,
+                               const char *heading,
+                               const char *body,
+                               const char *keep_label)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", keep_label,
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return dialog;
+}
+
 void
 concord_ui_set_field_error (GtkWidget  *widget,
                             GtkLabel   *message_label,

@@ -16,6 +16,15 @@ void   concord_ui_show_message (GtkWindow  *parent,
                                 const char *heading,
                                 const char *body);
 
+/* The question before throwing away what was typed or written: a modal
+ * AdwMessageDialog over @parent with "cancel" (@keep_label, the default
+ * and what closing it answers) and a destructive "discard" (_Discard).
+ * The caller connects "response" and presents it. */
+AdwMessageDialog *concord_ui_discard_dialog_new (GtkWindow  *parent,
+                                                 const char *heading,
+                                                 const char *body,
+                                                 const char *keep_label);
+
 /* Marks @widget invalid (CSS class "error", accessible state) and shows
  * @message in @message_label; NULL @message clears both. */
 void   concord_ui_set_field_error (GtkWidget  *widget,

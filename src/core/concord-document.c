@@ -197,6 +197,23 @@ local_day (const char *utc_iso)
   return g_date_time_format (local, _("%Y-%m-%d"));
 }
 
+/* Names in the verdict the case and version @agreement belongs to. */
+static gboolean
+name_case (ConcordStore           *store,
+           const ConcordAgreement *agreement,
+           ConcordVerdict         *verdict,
+           GError                **error)
+{
+  g_autoptr(ConcordCase) c = concord_store_load_case (store, agreement->case_id, error);
+
+  if (c == NULL)
+    return FALSE;
+  verdict->case_id = c->id;
+  verdict->case_number = g_strdup (c->case_no);
+  verdict->version = agreement->version;
+  return TRUE;
+}
+
 /* Fills in the verdict on a file that is version @agreement's rendering
  * (archived or rendered again): genuine, unsigned or superseded. */
 static gboolean
@@ -206,51 +223,41 @@ settle (ConcordStore           *store,
         ConcordVerdict         *verdict,
         GError                **error)
 {
-  g_autoptr(ConcordCase) c = concord_store_load_case (store, agreement->case_id, error);
-  g_autoptr(ConcordAgreement) latest = NULL;
   g_autoptr(ConcordSigning) signing = NULL;
   g_autofree char *day = NULL;
+  gboolean on_screen = FALSE;
 
-  if (c == NULL)
+  if (!name_case (store, agreement, verdict, error))
     return FALSE;
-  verdict->case_id = c->id;
-  verdict->case_number = g_strdup (c->case_no);
-  verdict->version = agreement->version;
   if (verdict->code == NULL)
     verdict->code = concord_agreement_verification_code (agreement);
-  latest = concord_store_load_agreement (store, c->id, 0, error);
-  if (latest == NULL)
-    return FALSE;
 
-  /* Only the latest version can be locked: a locked version ends the
-   * signing, and the case moves on to follow-up. */
-  signing = concord_store_load_signing (store, c->id, error);
+  /* The signing of the case's latest version. Only the latest can be
+   * locked: a locked version ends the signing, and the case moves on to
+   * follow-up. */
+  signing = concord_store_load_signing (store, agreement->case_id, error);
   if (signing == NULL)
     return FALSE;
   if (signing->agreement_id == agreement->id)
-    verdict->locked_at = g_strdup (signing->locked_at);
-
-  if (verdict->locked_at != NULL && !shows_signatures)
     {
-      g_autoptr(GPtrArray) signatures = concord_store_list_signatures (store, agreement->id, error);
-      gboolean on_screen = FALSE;
-
-      if (signatures == NULL)
-        return FALSE;
-      for (guint i = 0; i < signatures->len; i++)
-        on_screen |= ((ConcordSignature *) g_ptr_array_index (signatures, i))->method ==
-                     CONCORD_SIGNATURE_METHOD_PAD;
-      if (on_screen)
+      verdict->locked_at = g_strdup (signing->locked_at);
+      for (guint i = 0; i < signing->signatures->len; i++)
         {
-          verdict->kind = CONCORD_VERDICT_UNSIGNED;
-          verdict->summary = g_strdup_printf (_("Unchanged, but without the signatures: version %d of case %s "
-                                                "was signed on screen, and this copy shows empty signature "
-                                                "boxes."),
-                                              verdict->version, verdict->case_number);
-          return TRUE;
+          ConcordSignature *signature = g_ptr_array_index (signing->signatures, i);
+
+          on_screen |= signature != NULL && signature->method == CONCORD_SIGNATURE_METHOD_PAD;
         }
     }
-  if (verdict->locked_at != NULL)
+
+  if (verdict->locked_at != NULL && !shows_signatures && on_screen)
+    {
+      verdict->kind = CONCORD_VERDICT_UNSIGNED;
+      verdict->summary = g_strdup_printf (_("Unchanged, but without the signatures: version %d of case %s "
+                                            "was signed on screen, and this copy shows empty signature "
+                                            "boxes."),
+                                          verdict->version, verdict->case_number);
+    }
+  else if (verdict->locked_at != NULL)
     {
       day = local_day (verdict->locked_at);
       verdict->kind = CONCORD_VERDICT_GENUINE;
@@ -258,12 +265,12 @@ settle (ConcordStore           *store,
                                             "locked on %s."),
                                           verdict->case_number, verdict->version, day);
     }
-  else if (latest->id != agreement->id)
+  else if (signing->agreement_id != agreement->id)
     {
       verdict->kind = CONCORD_VERDICT_SUPERSEDED;
       verdict->summary = g_strdup_printf (_("Unchanged, but replaced: version %d of case %s was not signed; "
                                             "version %d replaced it."),
-                                          verdict->version, verdict->case_number, latest->version);
+                                          verdict->version, verdict->case_number, signing->version);
     }
   else
     {
@@ -377,17 +384,12 @@ concord_document_verify (ConcordStore *store,
     }
   if (!g_bytes_equal (again, pdf))
     {
-      g_autoptr(ConcordCase) c = concord_store_load_case (store, agreement->case_id, error);
-
-      if (c == NULL)
+      if (!name_case (store, agreement, verdict, error))
         return NULL;
       verdict->kind = CONCORD_VERDICT_ALTERED;
-      verdict->case_id = c->id;
-      verdict->case_number = g_strdup (c->case_no);
-      verdict->version = agreement->version;
       verdict->summary = g_strdup_printf (_("Altered: the file claims to be version %d of case %s, but it "
                                             "differs from that agreement."),
-                                          agreement->version, c->case_no);
+                                          agreement->version, verdict->case_number);
       verdict->detail = g_strdup (_("It is neither a copy printed or saved here nor what the stored version "
                                     "renders to now. A genuine copy made elsewhere cannot be matched either "
                                     "once the station’s name, the team, the fonts or the seal have changed "

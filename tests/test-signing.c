@@ -621,10 +621,10 @@ test_verify (Fixture      *f,
   g_assert_cmpint (verdict_of (f->store, ink, NULL), ==, CONCORD_VERDICT_UNSIGNED);
 
   /* Archived when printed. */
-  print_id = concord_store_archive_print (f->store, signing->agreement_id, ink, pages, 4, FALSE, "wang", &error);
+  print_id = concord_store_archive_print (f->store, signing->agreement_id, ink, pages, 4, "wang", &error);
   g_assert_no_error (error);
   g_assert_cmpint (print_id, >, 0);
-  g_assert_cmpint (concord_store_archive_print (f->store, signing->agreement_id, ink, pages, 1, FALSE, "wang",
+  g_assert_cmpint (concord_store_archive_print (f->store, signing->agreement_id, ink, pages, 1, "wang",
                                                 &error), ==, print_id);
   {
     g_autoptr(GPtrArray) prints = concord_store_list_prints (f->store, id, &error);
@@ -665,11 +665,11 @@ test_verify (Fixture      *f,
   {
     g_autoptr(GBytes) other = g_bytes_new_static ("%PDF-1.4\n%%EOF\n", 15);
 
-    g_assert_cmpint (concord_store_archive_print (f->store, signing->agreement_id, other, 1, 1, FALSE, "wang",
+    g_assert_cmpint (concord_store_archive_print (f->store, signing->agreement_id, other, 1, 1, "wang",
                                                   &error), ==, 0);
     g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID);
     g_clear_error (&error);
-    g_assert_cmpint (concord_store_archive_print (f->store, signing->agreement_id + 1000, ink, pages, 1, FALSE,
+    g_assert_cmpint (concord_store_archive_print (f->store, signing->agreement_id + 1000, ink, pages, 1,
                                                   "wang", &error), ==, 0);
     g_assert_error (error, CONCORD_ERROR, CONCORD_ERROR_INVALID);
     g_clear_error (&error);
@@ -864,7 +864,7 @@ test_verify_blank_of_pad (Fixture      *f,
     g_assert_nonnull (strstr (blank_text, "年"));
   }
   /* Archived, the blank copy still says so. */
-  g_assert_cmpint (concord_store_archive_print (f->store, signing->agreement_id, blank, 1, 1, TRUE, "wang",
+  g_assert_cmpint (concord_store_archive_print (f->store, signing->agreement_id, blank, 1, 1, "wang",
                                                 &error), >, 0);
   g_assert_no_error (error);
   g_assert_cmpint (verdict_of (f->store, blank, NULL), ==, CONCORD_VERDICT_UNSIGNED);

@@ -4953,11 +4953,11 @@ sqlite_archive_print (ConcordStore *store,
                       GBytes       *pdf,
                       guint         pages,
                       guint         copies,
-                      gboolean      signed_copy,
                       const char   *actor,
                       GError      **error)
 {
   ConcordSqliteStore *self = CONCORD_SQLITE_STORE (store);
+  ConcordPdfMarker marker;
   g_autoptr(ConcordAgreement) agreement = NULL;
   g_autoptr(CachedStmt) get = NULL;
   g_autoptr(CachedStmt) write = NULL;
@@ -4973,19 +4973,12 @@ sqlite_archive_print (ConcordStore *store,
                            _("A printed file has at least one page and one copy."));
       return 0;
     }
-  {
-    ConcordPdfMarker marker;
-
-    if (!concord_pdf_read_marker (pdf, &marker) || marker.agreement_id != agreement_id)
-      {
-        g_set_error_literal (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
-                             _("The file to archive is not this agreement version as Concord printed it."));
-        return 0;
-      }
-    /* What the file shows: a copy asked for with signatures has none
-     * drawn when everyone signed on paper. */
-    signed_copy = marker.signed_copy;
-  }
+  if (!concord_pdf_read_marker (pdf, &marker) || marker.agreement_id != agreement_id)
+    {
+      g_set_error_literal (error, CONCORD_ERROR, CONCORD_ERROR_INVALID,
+                           _("The file to archive is not this agreement version as Concord printed it."));
+      return 0;
+    }
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
   if (!write_begin (self, error))
     return 0;
@@ -5031,7 +5024,7 @@ sqlite_archive_print (ConcordStore *store,
       bind_text (write, 7, sha256);
       sqlite3_bind_blob64 (write, 8, data, size, SQLITE_TRANSIENT);
       sqlite3_bind_int (write, 9, (int) pages);
-      sqlite3_bind_int (write, 10, signed_copy ? 1 : 0);
+      sqlite3_bind_int (write, 10, marker.signed_copy ? 1 : 0);
     }
   sqlite3_bind_int (write, 2, (int) copies);
   bind_text (write, 3, now);
@@ -5040,7 +5033,7 @@ sqlite_archive_print (ConcordStore *store,
     goto failed;
   if (id == 0)
     id = sqlite3_last_insert_rowid (self->db);
-  detail = g_strdup_printf ("v%d %s, %u copies, %s", agreement->version, signed_copy ? "signed" : "for ink",
+  detail = g_strdup_printf ("v%d %s, %u copies, %s", agreement->version, marker.signed_copy ? "signed" : "for ink",
                             copies, sha256);
   if (!audit_append (self, actor, agreement->case_id, "agreement.print", detail, error) ||
       !write_commit (self, error))

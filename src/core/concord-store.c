@@ -1143,7 +1143,6 @@ concord_store_archive_print (ConcordStore *self,
                              GBytes       *pdf,
                              guint         pages,
                              guint         copies,
-                             gboolean      signed_copy,
                              const char   *actor,
                              GError      **error)
 {
@@ -1151,7 +1150,7 @@ concord_store_archive_print (ConcordStore *self,
   g_return_val_if_fail (pdf != NULL, 0);
   g_return_val_if_fail (actor != NULL, 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
-  return IFACE (self)->archive_print (self, agreement_id, pdf, pages, copies, signed_copy, actor, error);
+  return IFACE (self)->archive_print (self, agreement_id, pdf, pages, copies, actor, error);
 }
 
 GPtrArray *

@@ -201,7 +201,7 @@ struct _ConcordStoreInterface
   GPtrArray        *(*list_signatures) (ConcordStore *self, gint64 agreement_id, GError **error);
   ConcordAgreement *(*load_agreement_by_id) (ConcordStore *self, gint64 agreement_id, GError **error);
   gint64            (*archive_print)   (ConcordStore *self, gint64 agreement_id, GBytes *pdf, guint pages,
-                                        guint copies, gboolean signed_copy, const char *actor,
+                                        guint copies, const char *actor,
                                         GError **error);
   GPtrArray        *(*list_prints)     (ConcordStore *self, gint64 case_id, GError **error);
   ConcordPrint     *(*find_print)  (ConcordStore *self, const char *sha256, GError **error);
@@ -602,16 +602,15 @@ void concord_print_free (ConcordPrint *print);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordPrint, concord_print_free)
 
 /* Keeps @pdf (a rendering of version @agreement_id: its marker must name
- * that version, else CONCORD_ERROR_INVALID; whether it shows signatures
- * is taken from the marker) with the case, once
- * per distinct file (printing the same bytes again adds to the record's
- * copies and time); returns the record's id. Audit "agreement.print". */
+ * that version, else CONCORD_ERROR_INVALID) with the case, once per
+ * distinct file (printing the same bytes again adds to the record's
+ * copies and time); whether it shows signatures (signed_copy) is what its
+ * marker says. Returns the record's id. Audit "agreement.print". */
 gint64            concord_store_archive_print (ConcordStore *self,
                                                gint64        agreement_id,
                                                GBytes       *pdf,
                                                guint         pages,
                                                guint         copies,
-                                               gboolean      signed_copy,
                                                const char   *actor,
                                                GError      **error);
 /* The case's printed files, oldest first: ConcordPrint. */

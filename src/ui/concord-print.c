@@ -34,7 +34,6 @@ typedef struct
   GBytes          *pdf;
   PopplerDocument *document;
   guint            pages;
-  gboolean         signed_copy;   /* pad signatures drawn (the PDF's marker) */
   GtkWindow       *parent;        /* weak; where errors are shown */
 } PrintJob;
 
@@ -97,18 +96,6 @@ check_approved (ConcordStore *store,
                ? _("The agreement is printed once the lawyer has approved it. Send it to legal review first.")
                : _("The agreement is printed once it is complete and sent on for signing."));
   return FALSE;
-}
-
-/* Whether @pdf was drawn with pad signatures, as its marker says. */
-static gboolean
-pdf_signed_copy (GBytes   *pdf,
-                 gboolean  fallback)
-{
-  ConcordPdfMarker marker = { 0 };
-
-  if (concord_pdf_read_marker (pdf, &marker))
-    return marker.signed_copy;
-  return fallback;
 }
 
 static AdwToastOverlay *
@@ -201,7 +188,7 @@ archive (PrintJob *job,
   g_autoptr(GError) error = NULL;
 
   if (concord_store_archive_print (job_store (job), job->agreement_id, job->pdf, job->pages,
-                                   MAX (copies, 1), job->signed_copy,
+                                   MAX (copies, 1),
                                    concord_context_get_username (job->context), &error) <= 0)
     {
       g_warning ("Could not archive the printed agreement of case %" G_GINT64_FORMAT ": %s",
@@ -293,7 +280,6 @@ concord_print_operation_new (ConcordContext *context,
       print_job_free (job);
       return NULL;
     }
-  job->signed_copy = pdf_signed_copy (job->pdf, signed_copy);
 
   operation = gtk_print_operation_new ();
   job_name = suggested_file_name (store, case_id);
@@ -495,7 +481,7 @@ concord_print_save_pdf_to_file (ConcordContext *context,
     return FALSE;
 
   /* One file, one copy: kept with the case like a print. */
-  if (concord_store_archive_print (store, agreement->id, pdf, pages, 1, pdf_signed_copy (pdf, signed_copy),
+  if (concord_store_archive_print (store, agreement->id, pdf, pages, 1,
                                    concord_context_get_username (context), error) <= 0)
     {
       if (error != NULL && *error == NULL)

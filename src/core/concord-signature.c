@@ -324,18 +324,17 @@ concord_signature_pad_allowed (const ConcordCase *c,
 {
   static const char *const words[] = { "婚", "收养", "继承", "遗产", "遗嘱", "marriage", "adoption", "succession",
                                        "inheritance", "divorce" };
+  g_autofree char *folded = NULL;
   gboolean personal = FALSE;
 
   g_return_val_if_fail (c != NULL, TRUE);
 
   if (c->category != NULL && g_str_equal (c->category, "marriage_family"))
     personal = TRUE;
-  for (guint i = 0; !personal && category_label != NULL && i < G_N_ELEMENTS (words); i++)
-    {
-      g_autofree char *folded = g_utf8_casefold (category_label, -1);
-
-      personal = strstr (folded, words[i]) != NULL;
-    }
+  if (category_label != NULL)
+    folded = g_utf8_casefold (category_label, -1);
+  for (guint i = 0; !personal && folded != NULL && i < G_N_ELEMENTS (words); i++)
+    personal = strstr (folded, words[i]) != NULL;
   if (personal && reason != NULL)
     *reason = g_strdup (_("Under the Electronic Signature Law (art. 3), documents on marriage, adoption "
                           "or succession cannot rest on electronic signatures: print the agreement and "

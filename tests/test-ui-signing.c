@@ -663,6 +663,7 @@ test_fight_on_screen (UiFixture    *u,
     /* It says the signature given before stays. */
     g_assert_cmpstr (adw_message_dialog_get_body (find_message_dialog ()), ==,
                      _("What is written on the pad is not kept; the signature given before stays."));
+    shoot (find_message_dialog (), "sign-again-discard");
     answer (find_message_dialog (), "cancel");
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
     g_assert_cmpuint (concord_signature_pad_count_strokes (concord_signature_window_get_pad (window)), ==, 1);
